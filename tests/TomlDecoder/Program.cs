@@ -1,0 +1,6 @@
+namespace TomlDecoder;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
