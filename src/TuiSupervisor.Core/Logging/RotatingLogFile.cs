@@ -1,0 +1,364 @@
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace TuiSupervisor.Core.Logging;
+
+/// <summary>
+/// A child's log file: bytes appended exactly as received, rotated the way supervisord's
+/// <c>RotatingFileHandler</c> does it, and never an exception for the caller when the disk is full
+/// or the path is unusable.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Rotation is checked after each write, as in supervisord: once the file has reached
+/// <see cref="MaxBytes"/> it becomes <c>.1</c> (<c>.1</c> becomes <c>.2</c> and so on, the one past
+/// <see cref="Backups"/> is overwritten) and a new empty file is opened; a write is never split, so
+/// a file can exceed the limit by one write. With no backups the file is truncated instead, and
+/// <see cref="MaxBytes"/> 0 never rotates.
+/// </para>
+/// <para>
+/// Each write goes to the file's current end, looked up with fstat, rather than to a position we
+/// remember: when logrotate's <c>copytruncate</c> (or a user) truncates the file, the next write
+/// lands at the new end instead of leaving a hole, the way supervisord's <c>O_APPEND</c> file does.
+/// .NET cannot open with <c>O_APPEND</c>; one fstat per pipe read is cheap next to the write.
+/// </para>
+/// <para>
+/// When a write fails, "nothing is lost" can only hold with bounded memory up to a point: the
+/// unwritten bytes go into a pending buffer of <c>pendingLimit</c> bytes (1 MiB by default,
+/// allocated only while failing). Every later write first retries opening the file and writing the
+/// pending bytes. Past the limit the oldest pending bytes are dropped and counted, and when the file
+/// works again a one-line marker saying how many bytes are missing is written where they would have
+/// been, so the gap is visible in the file itself. The in-memory tail keeps the output meanwhile.
+/// </para>
+/// </remarks>
+internal sealed class RotatingLogFile : IDisposable
+{
+    public const int DefaultPendingLimit = 1024 * 1024;
+
+    private const UnixFileMode CreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly Lock _lock = new();
+    private readonly Action<LogFileNotice>? _notify;
+    private readonly List<LogFileNotice> _notices = [];
+    private readonly ByteRing _pending;
+    private long _pendingDropped;
+    private FileStream? _stream;
+    private SafeFileHandle? _handle;
+    private bool _failing;
+    private bool _rotationFailing;
+    private bool _disposed;
+
+    /// <param name="notify">Called (outside the file's lock, on the writing thread) with each failure and recovery.</param>
+    public RotatingLogFile(string path, long maxBytes, int backups, Action<LogFileNotice>? notify = null, int pendingLimit = DefaultPendingLimit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(backups);
+        Path = path;
+        MaxBytes = maxBytes;
+        Backups = backups;
+        _notify = notify;
+        _pending = new ByteRing(pendingLimit);
+
+        // The file exists from the start, even before the child prints anything, as in supervisord.
+        lock (_lock)
+        {
+            if (!TryOpen(FileMode.Append, out var error))
+            {
+                Fail(error);
+            }
+        }
+
+        Publish();
+    }
+
+    public string Path { get; }
+
+    public long MaxBytes { get; }
+
+    public int Backups { get; }
+
+    /// <summary>Whether writes are currently failing and going to the pending buffer.</summary>
+    public bool IsFailing
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _failing;
+            }
+        }
+    }
+
+    /// <summary>Bytes received while failing and not yet written.</summary>
+    public int PendingBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // Pending bytes go first, so order is kept and a recovered file does not drop any.
+            if (_failing && !TryRecover())
+            {
+                Keep(data);
+            }
+            else if (!TryWrite(data, out var written, out var error))
+            {
+                Keep(data[written..]);
+                Fail(error);
+            }
+        }
+
+        Publish();
+    }
+
+    /// <summary>
+    /// Closes and reopens the file by its path, for SIGUSR2 after logrotate moved it away.
+    /// </summary>
+    public void Reopen()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Close();
+            if (_failing)
+            {
+                TryRecover();
+            }
+            else if (!TryOpen(FileMode.Append, out var error))
+            {
+                Fail(error);
+            }
+        }
+
+        Publish();
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_failing && !TryRecover())
+            {
+                var lost = _pending.Count + _pendingDropped;
+                _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, $"closed with {lost} bytes of output never written", lost));
+            }
+
+            Close();
+        }
+
+        Publish();
+    }
+
+    // Writes all of data at the end of the file, then rotates if due. On failure, written says how
+    // much of data reached the file before the error (a full disk can take part of a write).
+    private bool TryWrite(ReadOnlySpan<byte> data, out int written, out string error)
+    {
+        written = 0;
+        if (_handle is null && !TryOpen(FileMode.Append, out error))
+        {
+            return false;
+        }
+
+        long end = -1;
+        try
+        {
+            end = RandomAccess.GetLength(_handle!);
+            RandomAccess.Write(_handle!, data, end);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            written = end < 0 ? 0 : (int)Math.Clamp(LengthOrZero() - end, 0, data.Length);
+            error = e.Message;
+            Close();
+            return false;
+        }
+
+        written = data.Length;
+        error = "";
+        RotateIfDue(end + data.Length);
+        return true;
+    }
+
+    private long LengthOrZero()
+    {
+        try
+        {
+            return RandomAccess.GetLength(_handle!);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private void RotateIfDue(long size)
+    {
+        if (MaxBytes == 0 || size < MaxBytes)
+        {
+            return;
+        }
+
+        Close();
+        try
+        {
+            if (Backups > 0)
+            {
+                for (var i = Backups - 1; i >= 1; i--)
+                {
+                    var older = $"{Path}.{i}";
+                    if (File.Exists(older))
+                    {
+                        File.Move(older, $"{Path}.{i + 1}", overwrite: true);
+                    }
+                }
+
+                if (File.Exists(Path))
+                {
+                    File.Move(Path, Path + ".1", overwrite: true);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Keep appending to the oversized file: late rotation loses nothing. Reported once;
+            // every later write tries again.
+            if (!_rotationFailing)
+            {
+                _rotationFailing = true;
+                _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, "cannot rotate: " + e.Message));
+            }
+
+            return;
+        }
+
+        if (_rotationFailing)
+        {
+            _rotationFailing = false;
+            _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Recovered, "rotating again"));
+        }
+
+        // Truncates when there are no backups. If the new file cannot be opened, the next write
+        // retries and goes to the pending buffer.
+        TryOpen(FileMode.Create, out _);
+    }
+
+    private bool TryOpen(FileMode mode, out string error)
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = mode,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 0,
+        };
+
+        // The product runs on Linux only; the check satisfies the platform analyzer locally.
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = CreateMode;
+        }
+
+        try
+        {
+            _stream = new FileStream(Path, options);
+            _handle = _stream.SafeFileHandle;
+            error = "";
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+            return false;
+        }
+    }
+
+    private void Close()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        _handle = null;
+    }
+
+    private void Keep(ReadOnlySpan<byte> data) => _pendingDropped += _pending.Append(data);
+
+    private void Fail(string error)
+    {
+        _failing = true;
+        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, error));
+    }
+
+    // Writes the pending bytes, oldest first, preceded by a marker if some were dropped.
+    private bool TryRecover()
+    {
+        if (_handle is null && !TryOpen(FileMode.Append, out _))
+        {
+            return false;
+        }
+
+        var dropped = _pendingDropped;
+        if (dropped > 0)
+        {
+            var marker = Encoding.ASCII.GetBytes($"\n[tuisupervisor: {dropped} bytes of output dropped: the log file could not be written]\n");
+            if (!TryWrite(marker, out _, out _))
+            {
+                return false;
+            }
+
+            _pendingDropped = 0;
+        }
+
+        while (_pending.Count > 0)
+        {
+            _pending.Segments(0, out var oldest, out _);
+            var ok = TryWrite(oldest, out var written, out _);
+            _pending.Discard(written);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        _pending.Release();
+        _failing = false;
+        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Recovered, "writing again", dropped));
+        return true;
+    }
+
+    // Callbacks run outside the lock so a slow or re-entrant observer cannot block other writers.
+    private void Publish()
+    {
+        LogFileNotice[] notices;
+        lock (_lock)
+        {
+            if (_notices.Count == 0)
+            {
+                return;
+            }
+
+            notices = [.. _notices];
+            _notices.Clear();
+        }
+
+        foreach (var notice in notices)
+        {
+            _notify?.Invoke(notice);
+        }
+    }
+}
