@@ -1,0 +1,20 @@
+using TuiSupervisor.Core.Config.Values;
+
+namespace TuiSupervisor.Core.Config;
+
+/// <summary>A whole, valid configuration: what the engine runs.</summary>
+public sealed record SupervisorConfig
+{
+    /// <summary>The file it was read from (absolute), or a name such as "(embedded)".</summary>
+    public required string Source { get; init; }
+
+    public required SupervisorSettings Supervisor { get; init; }
+    public required EquatableArray<ProgramConfig> Programs { get; init; }
+    public EquatableArray<GroupConfig> Groups { get; init; } = new EquatableArray<GroupConfig>([]);
+
+    /// <summary>Warnings found while reading (never errors: a config with errors is not built).</summary>
+    public EquatableArray<ConfigDiagnostic> Warnings { get; init; } = new EquatableArray<ConfigDiagnostic>([]);
+
+    /// <summary>Every process of every enabled program.</summary>
+    public IEnumerable<ProcessConfig> Processes => Programs.Where(p => p.Enabled).SelectMany(p => p.Processes);
+}
