@@ -1,0 +1,28 @@
+using TuiSupervisor.Toml;
+
+namespace TuiSupervisor.Core.Config.Binding;
+
+/// <summary>Collects every problem of one config read, so that all of them are reported at once.</summary>
+internal sealed class Diagnostics(string file)
+{
+    private readonly List<ConfigDiagnostic> _items = [];
+
+    public string File { get; } = file;
+
+    /// <summary>In file order, as a person reads them; problems with no position come first.</summary>
+    public IReadOnlyList<ConfigDiagnostic> Items => [.. _items.OrderBy(d => d.Line).ThenBy(d => d.Column)];
+
+    public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public void Error(TomlPosition at, string message) => Add(DiagnosticSeverity.Error, at, message);
+
+    public void Warning(TomlPosition at, string message) => Add(DiagnosticSeverity.Warning, at, message);
+
+    /// <summary>Adds a problem once: the processes of one program share their options, and so their mistakes.</summary>
+    private void Add(DiagnosticSeverity severity, TomlPosition at, string message)
+    {
+        var diagnostic = new ConfigDiagnostic(severity, File, at.Line, at.Column, message);
+        if (!_items.Contains(diagnostic))
+            _items.Add(diagnostic);
+    }
+}
