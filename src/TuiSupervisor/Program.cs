@@ -1,6 +1,46 @@
+using System.Reflection;
+using TuiSupervisor.Cli;
+using TuiSupervisor.Commands;
+
 namespace TuiSupervisor;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length;
+    private static int Main(string[] args)
+    {
+        ParsedCommand command;
+        try
+        {
+            command = CommandLineParser.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            var sub = e.Command == CommandKind.Run ? "" : " " + e.Command.ToString().ToLowerInvariant();
+            Console.Error.WriteLine($"tuisupervisor{sub}: {e.Message}. See 'tuisupervisor{sub} --help'.");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        return command.Kind switch
+        {
+            CommandKind.Help => Print(HelpText.For(command.HelpFor)),
+            CommandKind.Version => Print("tuisupervisor " + Version()),
+            CommandKind.Check => CheckCommand.Run(command, Console.Out, Console.Error),
+            _ => NotYet(command.Kind),
+        };
+    }
+
+    private static int Print(string text)
+    {
+        Console.Out.WriteLine(text);
+        return ExitCodes.Success;
+    }
+
+    private static int NotYet(CommandKind kind)
+    {
+        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check' is. See 'tuisupervisor --help'.");
+        return ExitCodes.UsageOrConfig;
+    }
+
+    private static string Version() =>
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 }
