@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Unicode;
 
 namespace TuiSupervisor.Toml;
 
@@ -13,5 +15,44 @@ public static class TomlDocument
         ReadOnlySpan<byte> utf8,
         [NotNullWhen(true)] out TomlTable? root,
         [NotNullWhen(false)] out TomlError? error)
-        => throw new NotImplementedException("the parser is being written");
+    {
+        root = null;
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        // UTF-8 never takes fewer bytes than UTF-16 takes code units, so this always fits.
+        var text = new char[utf8.Length];
+        var status = Utf8.ToUtf16(utf8, text, out var bytesRead, out var length, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            error = InvalidUtf8(utf8, bytesRead, text.AsSpan(0, length));
+            return false;
+        }
+
+        try
+        {
+            root = new TomlParser(new TomlScanner(text, length)).Parse();
+            error = null;
+            return true;
+        }
+        catch (TomlSyntaxException exception)
+        {
+            error = exception.Error;
+            return false;
+        }
+    }
+
+    private static TomlError InvalidUtf8(ReadOnlySpan<byte> utf8, int offset, ReadOnlySpan<char> decoded)
+    {
+        var lineStart = decoded.LastIndexOf('\n') + 1;
+        var position = new TomlPosition(decoded.Count('\n') + 1, decoded.Length - lineStart + 1);
+        if (offset == 0 && utf8 is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return new TomlError(position, "the file is UTF-16 (it starts with a UTF-16 byte order mark); TOML must be UTF-8");
+        }
+
+        return new TomlError(position, $"invalid UTF-8 (byte 0x{utf8[offset]:X2}); TOML must be UTF-8");
+    }
 }

@@ -6,7 +6,7 @@ namespace TuiSupervisor.Toml;
 /// </summary>
 public abstract class TomlValue(TomlPosition position)
 {
-    public TomlPosition Position { get; } = position;
+    public TomlPosition Position { get; internal set; } = position;
 
     /// <summary>The TOML type name used in messages: "string", "integer", "table", …</summary>
     public abstract string TypeName { get; }
