@@ -9,18 +9,20 @@ namespace TuiSupervisor.Core.Logging;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A child blocks as soon as its pipe is full, so the read loop never waits on anyone: the ring
-/// takes a copy under a short lock, and the log file never throws and never blocks on a broken
-/// disk (it parks bytes in its bounded pending buffer instead). Nothing the TUI or a <c>tail</c>
-/// reader does can slow it down.
+/// A child blocks as soon as its pipe is full, so the read loop waits on nobody: the ring takes a
+/// copy under a short lock, and the log file never throws (on a failing disk it parks bytes in its
+/// bounded pending buffer). Nothing the TUI or a <c>tail</c> reader does can slow it down; only a
+/// write(2) that hangs (a stuck network file system) would, as the file is written on this thread.
 /// </para>
 /// <para>
 /// Each drainer owns a thread blocked in <c>read(2)</c>, not a task: on Linux, .NET implements
 /// async reads of pipes and non-seekable files by blocking a thread-pool thread per pending read,
-/// so a few hundred quiet children would starve the pool the engine runs on. A dedicated
-/// thread with a small stack costs only address space while it waits, and measured as fast as the
-/// async path (see docs for the numbers). One 64 KiB pooled buffer per pipe matches the default
-/// pipe capacity, so one read usually empties the pipe.
+/// so a few hundred quiet children would starve the pool the engine runs on. A dedicated thread
+/// with a small stack costs only address space while it waits, and measured faster too: from
+/// <c>head -c 4G /dev/zero</c>, 1.5-2.2 GB/s into the ring alone (as fast as <c>cat &gt;/dev/null</c>
+/// on the same 2-core box), 0.9-1.4 GB/s with a log file as well, against 0.85-1.4 GB/s for an
+/// async loop into the ring alone. One 64 KiB pooled buffer per pipe matches the default pipe
+/// capacity, so one read usually empties the pipe.
 /// </para>
 /// </remarks>
 internal sealed class PipeDrainer

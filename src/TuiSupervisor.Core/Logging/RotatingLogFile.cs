@@ -29,6 +29,8 @@ namespace TuiSupervisor.Core.Logging;
 /// pending bytes. Past the limit the oldest pending bytes are dropped and counted, and when the file
 /// works again a one-line marker saying how many bytes are missing is written where they would have
 /// been, so the gap is visible in the file itself. The in-memory tail keeps the output meanwhile.
+/// Retrying on every write costs one failed open or write per pipe read, no more: a drainer that
+/// slows down finds more bytes waiting and reads bigger chunks, so retries cannot pile up.
 /// </para>
 /// </remarks>
 internal sealed class RotatingLogFile : IDisposable
@@ -102,11 +104,20 @@ internal sealed class RotatingLogFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="data"/>. Never throws for I/O errors, and ignores writes after
+    /// <see cref="Dispose"/>: a pipe held open by an orphaned grandchild can outlive its process's
+    /// log file, and its drainer must go on reading, not die on an exception.
+    /// </summary>
     public void Write(ReadOnlySpan<byte> data)
     {
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                return;
+            }
+
             // Pending bytes go first, so order is kept and a recovered file does not drop any.
             if (_failing && !TryRecover())
             {
@@ -123,13 +134,18 @@ internal sealed class RotatingLogFile : IDisposable
     }
 
     /// <summary>
-    /// Closes and reopens the file by its path, for SIGUSR2 after logrotate moved it away.
+    /// Closes and reopens the file by its path, for SIGUSR2 after logrotate moved it away. Does
+    /// nothing once disposed, as a signal can race the removal of a process.
     /// </summary>
     public void Reopen()
     {
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_disposed)
+            {
+                return;
+            }
+
             Close();
             if (_failing)
             {

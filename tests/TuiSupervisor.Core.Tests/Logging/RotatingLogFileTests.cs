@@ -268,4 +268,18 @@ public sealed class RotatingLogFileTests : IDisposable
 
         Assert.Equal("new\n", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void Writes_after_dispose_are_ignored_so_a_drainer_that_outlives_its_file_keeps_reading()
+    {
+        var path = _dir.File("closed.log");
+        var file = Open(path);
+        Write(file, "kept\n");
+        file.Dispose();
+
+        Write(file, "ignored\n");
+        file.Reopen();
+
+        Assert.Equal("kept\n", File.ReadAllText(path));
+    }
 }
