@@ -43,7 +43,8 @@ internal sealed class RotatingLogFile : IDisposable
     private readonly Action<LogFileNotice>? _notify;
     private readonly List<LogFileNotice> _notices = [];
     private readonly ByteRing _pending;
-    private long _pendingDropped;
+    private long _pendingDropped;     // dropped since the last gap marker was written
+    private long _droppedWhileFailing; // dropped since the file last worked, for the notices
     private FileStream? _stream;
     private SafeFileHandle? _handle;
     private bool _failing;
@@ -172,7 +173,7 @@ internal sealed class RotatingLogFile : IDisposable
             _disposed = true;
             if (_failing && !TryRecover())
             {
-                var lost = _pending.Count + _pendingDropped;
+                var lost = _pending.Count + _droppedWhileFailing;
                 _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, $"closed with {lost} bytes of output never written", lost));
             }
 
@@ -312,7 +313,12 @@ internal sealed class RotatingLogFile : IDisposable
         _handle = null;
     }
 
-    private void Keep(ReadOnlySpan<byte> data) => _pendingDropped += _pending.Append(data);
+    private void Keep(ReadOnlySpan<byte> data)
+    {
+        var dropped = _pending.Append(data);
+        _pendingDropped += dropped;
+        _droppedWhileFailing += dropped;
+    }
 
     private void Fail(string error)
     {
@@ -328,10 +334,9 @@ internal sealed class RotatingLogFile : IDisposable
             return false;
         }
 
-        var dropped = _pendingDropped;
-        if (dropped > 0)
+        if (_pendingDropped > 0)
         {
-            var marker = Encoding.ASCII.GetBytes($"\n[tuisupervisor: {dropped} bytes of output dropped: the log file could not be written]\n");
+            var marker = Encoding.ASCII.GetBytes($"\n[tuisupervisor: {_pendingDropped} bytes of output dropped: the log file could not be written]\n");
             if (!TryWrite(marker, out _, out _))
             {
                 return false;
@@ -353,7 +358,8 @@ internal sealed class RotatingLogFile : IDisposable
 
         _pending.Release();
         _failing = false;
-        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Recovered, "writing again", dropped));
+        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Recovered, "writing again", _droppedWhileFailing));
+        _droppedWhileFailing = 0;
         return true;
     }
 
