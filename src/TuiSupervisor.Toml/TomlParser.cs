@@ -73,7 +73,12 @@ internal sealed class TomlParser
         }
         else
         {
-            _scanner.Expect(']', $"to close [{TomlKeyPart.Format(_key)}]");
+            if (_scanner.Peek() != ']')
+            {
+                throw _scanner.Error($"expected ']' to close [{TomlKeyPart.Format(_key)}], found {_scanner.DescribeNext()}");
+            }
+
+            _scanner.Advance();
             _tables.DefineTable(_key, position);
         }
     }
@@ -230,6 +235,7 @@ internal sealed class TomlParser
 
         while (true)
         {
+            ThrowIfLineBreakInInlineTable("a key", position);
             ReadKeyValue(table, depth);
             _scanner.SkipWhitespace();
             if (_scanner.Peek() == '}')
@@ -238,11 +244,10 @@ internal sealed class TomlParser
                 return table;
             }
 
+            ThrowIfLineBreakInInlineTable("',' or '}'", position);
             if (_scanner.Peek() != ',')
             {
-                // TOML 1.0 keeps inline tables on one line; saying so beats a bare "found end of line".
-                var hint = _scanner.AtNewline() ? " (an inline table must be written on one line)" : "";
-                throw _scanner.Error($"expected ',' or '}}' in the inline table opened at {position}, found {_scanner.DescribeNext()}{hint}");
+                throw _scanner.Error($"expected ',' or '}}' in the inline table opened at {position}, found {_scanner.DescribeNext()}");
             }
 
             _scanner.Advance();
@@ -251,6 +256,16 @@ internal sealed class TomlParser
             {
                 throw _scanner.Error("a trailing comma is not allowed in an inline table");
             }
+        }
+    }
+
+    /// <summary>TOML 1.0 keeps inline tables on one line; saying so beats a bare "found end of line".</summary>
+    private void ThrowIfLineBreakInInlineTable(string expected, TomlPosition opening)
+    {
+        if (_scanner.AtNewline())
+        {
+            throw _scanner.Error(
+                $"expected {expected} in the inline table opened at {opening}, found end of line (an inline table must be written on one line)");
         }
     }
 

@@ -38,12 +38,7 @@ internal sealed class TomlScanner(char[] text, int length)
     /// <summary>Moves over characters that are not line breaks.</summary>
     public void Advance(int count = 1) => _offset += count;
 
-    public ReadOnlySpan<char> Slice(int start, int count) => text.AsSpan(start, count);
-
     public string Substring(int start, int count) => new(text, start, count);
-
-    /// <summary>The position of an earlier offset on the current line.</summary>
-    public TomlPosition PositionAt(int offset) => new(_line, offset - _lineStart + 1);
 
     /// <summary>Consumes LF or CRLF; a CR on its own is an error wherever it appears.</summary>
     public bool TryConsumeNewline()

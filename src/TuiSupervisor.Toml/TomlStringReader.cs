@@ -292,7 +292,7 @@ internal sealed class TomlStringReader
 
         if (value is > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
         {
-            var written = scanner.Slice(scanner.Offset, digits + 2).ToString();
+            var written = scanner.Substring(scanner.Offset, digits + 2);
             throw TomlScanner.Error(backslash, $"'{written}' is not a Unicode scalar value");
         }
 
