@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace TuiSupervisor.Core.Posix;
+
+/// <summary>
+/// Every native call of TuiSupervisor, in one place, so the surface we depend on (glibc 2.34 or
+/// later on Linux: <c>posix_spawn_file_actions_addclosefrom_np</c> arrived in 2.34) can be read
+/// at a glance.
+/// </summary>
+/// <remarks>
+/// The opaque libc types (<c>posix_spawnattr_t</c>, <c>posix_spawn_file_actions_t</c>,
+/// <c>sigset_t</c>) are never mirrored as structs: callers pass native buffers of
+/// <see cref="OpaqueStructSize"/> bytes, far more than glibc needs, so a layout change in libc
+/// cannot corrupt memory. The posix_spawn family returns its error number instead of setting
+/// errno, so only the classic calls use <c>SetLastError</c>.
+/// </remarks>
+internal static unsafe partial class Interop
+{
+    private const string Libc = "libc";
+
+    /// <summary>Bytes allocated for each opaque libc struct (glibc's largest, posix_spawnattr_t, is 336).</summary>
+    internal const nuint OpaqueStructSize = 1024;
+
+    // Values from the Linux headers; identical on x86-64 and arm64.
+    internal const int O_RDONLY = 0;
+    internal const int O_CLOEXEC = 0x80000;
+    internal const int WNOHANG = 1;
+    internal const int F_OK = 0;
+    internal const int X_OK = 1;
+    internal const int SIGKILL = 9;
+    internal const int SIGSTOP = 19;
+    internal const short POSIX_SPAWN_SETSIGDEF = 0x04;
+    internal const short POSIX_SPAWN_SETSIGMASK = 0x08;
+    internal const short POSIX_SPAWN_SETSID = 0x80;
+
+    [LibraryImport(Libc, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int posix_spawn(out int pid, string path, void* fileActions, void* attr, byte** argv, byte** envp);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawnattr_init(void* attr);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawnattr_destroy(void* attr);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawnattr_setflags(void* attr, short flags);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawnattr_setsigdefault(void* attr, void* sigset);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawnattr_setsigmask(void* attr, void* sigset);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawn_file_actions_init(void* fileActions);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawn_file_actions_destroy(void* fileActions);
+
+    [LibraryImport(Libc, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int posix_spawn_file_actions_addopen(void* fileActions, int fd, string path, int flags, uint mode);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawn_file_actions_adddup2(void* fileActions, int fd, int newFd);
+
+    [LibraryImport(Libc, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int posix_spawn_file_actions_addchdir_np(void* fileActions, string path);
+
+    [LibraryImport(Libc)]
+    internal static partial int posix_spawn_file_actions_addclosefrom_np(void* fileActions, int lowFd);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int sigemptyset(void* sigset);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int sigfillset(void* sigset);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int sigdelset(void* sigset, int signal);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int pipe2(int* fds, int flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int kill(int pid, int signal);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int waitpid(int pid, out int status, int options);
+
+    /// <summary>Sets the process-wide file mode creation mask and returns the previous one.</summary>
+    [LibraryImport(Libc)]
+    internal static partial uint umask(uint mask);
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int access(string path, int mode);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int getpgid(int pid);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int getsid(int pid);
+}
