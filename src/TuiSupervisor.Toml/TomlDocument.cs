@@ -8,8 +8,10 @@ namespace TuiSupervisor.Toml;
 public static class TomlDocument
 {
     /// <summary>
-    /// Parses UTF-8 bytes, decoding strictly: malformed UTF-8, a BOM other than one UTF-8 BOM at
-    /// the start, and anything TOML 1.0.0 forbids are errors.
+    /// Parses UTF-8 bytes, decoding strictly: malformed UTF-8 (including UTF-16 text) and anything
+    /// TOML 1.0.0 forbids are errors. One UTF-8 BOM at the very start is skipped; anywhere else
+    /// U+FEFF is an ordinary character, which TOML allows only inside strings and comments.
+    /// Line breaks inside multi-line strings are returned as LF even when the file uses CRLF.
     /// </summary>
     public static bool TryParse(
         ReadOnlySpan<byte> utf8,

@@ -12,6 +12,8 @@ namespace TuiSupervisor.Toml;
 /// </summary>
 internal sealed class TomlStringReader
 {
+    // Tab is the one control character that strings may hold as is, so it is missing here; LF and
+    // CR are here because they end a one-line string and are normalized in multi-line ones.
     private const string ControlCharacters =
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F";
