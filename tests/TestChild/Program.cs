@@ -90,6 +90,8 @@ static void Heartbeat(string file, TimeSpan interval)
     }
 }
 
+// SigIgn here is this program's own, which includes the SIGPIPE the .NET runtime ignores at start-up;
+// what the spawner gave the child is seen from outside, in /proc/PID/status of a non-.NET child.
 static void PrintStatus()
 {
     foreach (string line in File.ReadLines("/proc/self/status"))

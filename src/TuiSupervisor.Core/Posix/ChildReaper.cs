@@ -96,14 +96,24 @@ internal sealed class ChildReaper : IDisposable
 
     private async Task RunAsync()
     {
-        while (await _wakeups.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            // Consume the wake-up before looking, so one that arrives meanwhile means another pass.
-            _wakeups.Reader.TryRead(out _);
-            foreach (ExitStatus exit in ReapExited())
+            while (await _wakeups.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                _onExit(exit);
+                // Consume the wake-up before looking, so one that arrives meanwhile means another pass.
+                _wakeups.Reader.TryRead(out _);
+                foreach (ExitStatus exit in ReapExited())
+                {
+                    _onExit(exit);
+                }
             }
+        }
+        catch (Exception e)
+        {
+            // A supervisor that silently stops noticing exits is worse than one that stops: this is
+            // a bug (waitpid failing on our own child, or a throwing callback), so end loudly, as the
+            // runtime does when its own reaping fails.
+            Environment.FailFast("The child reaper failed; process exits would go unnoticed.", e);
         }
     }
 
