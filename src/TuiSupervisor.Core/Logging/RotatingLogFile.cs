@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace TuiSupervisor.Core.Logging;
@@ -23,32 +22,21 @@ namespace TuiSupervisor.Core.Logging;
 /// .NET cannot open with <c>O_APPEND</c>; one fstat per pipe read is cheap next to the write.
 /// </para>
 /// <para>
-/// When a write fails, "nothing is lost" can only hold with bounded memory up to a point: the
-/// unwritten bytes go into a pending buffer of <c>pendingLimit</c> bytes (1 MiB by default,
-/// allocated only while failing). Every later write first retries opening the file and writing the
-/// pending bytes. Past the limit the oldest pending bytes are dropped and counted, and when the file
-/// works again a one-line marker saying how many bytes are missing is written where they would have
-/// been, so the gap is visible in the file itself. The in-memory tail keeps the output meanwhile.
-/// Retrying on every write costs one failed open or write per pipe read, no more: a drainer that
-/// slows down finds more bytes waiting and reads bigger chunks, so retries cannot pile up.
+/// Pipes, terminals and devices (<c>/dev/stdout</c> in a container) are written to but never
+/// rotated. A failing write is reported once, kept in a bounded pending buffer and retried; see
+/// <c>RotatingLogFile.Failures.cs</c>.
 /// </para>
 /// </remarks>
-internal sealed class RotatingLogFile : IDisposable
+internal sealed partial class RotatingLogFile : IDisposable
 {
     public const int DefaultPendingLimit = 1024 * 1024;
 
     private const UnixFileMode CreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly Lock _lock = new();
-    private readonly Action<LogFileNotice>? _notify;
-    private readonly List<LogFileNotice> _notices = [];
-    private readonly ByteRing _pending;
-    private long _pendingDropped;     // dropped since the last gap marker was written
-    private long _droppedWhileFailing; // dropped since the file last worked, for the notices
     private FileStream? _stream;
     private SafeFileHandle? _handle;
-    private bool _failing;
-    private bool _rotationFailing;
+    private bool _seekable;
     private bool _disposed;
 
     /// <param name="notify">Called (outside the file's lock, on the writing thread) with each failure and recovery.</param>
@@ -80,30 +68,6 @@ internal sealed class RotatingLogFile : IDisposable
     public long MaxBytes { get; }
 
     public int Backups { get; }
-
-    /// <summary>Whether writes are currently failing and going to the pending buffer.</summary>
-    public bool IsFailing
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _failing;
-            }
-        }
-    }
-
-    /// <summary>Bytes received while failing and not yet written.</summary>
-    public int PendingBytes
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _pending.Count;
-            }
-        }
-    }
 
     /// <summary>
     /// Appends <paramref name="data"/>. Never throws for I/O errors, and ignores writes after
@@ -196,12 +160,21 @@ internal sealed class RotatingLogFile : IDisposable
         long end = -1;
         try
         {
-            end = RandomAccess.GetLength(_handle!);
-            RandomAccess.Write(_handle!, data, end);
+            if (_seekable)
+            {
+                end = RandomAccess.GetLength(_handle!);
+                RandomAccess.Write(_handle!, data, end);
+            }
+            else
+            {
+                // A pipe or terminal (stdout_logfile=/dev/stdout in a container) has no end to
+                // seek to, and RandomAccess refuses it; the unbuffered stream writes straight on.
+                _stream!.Write(data);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            written = end < 0 ? 0 : (int)Math.Clamp(LengthOrZero() - end, 0, data.Length);
+            written = end < 0 || !_seekable ? 0 : (int)Math.Clamp(LengthOrZero() - end, 0, data.Length);
             error = e.Message;
             Close();
             return false;
@@ -209,7 +182,14 @@ internal sealed class RotatingLogFile : IDisposable
 
         written = data.Length;
         error = "";
-        RotateIfDue(end + data.Length);
+
+        // Only a regular file is rotated: a device such as /dev/kmsg, or a pipe, must never be
+        // renamed. Devices always report size 0, so the size is confirmed before rotating.
+        if (_seekable && MaxBytes > 0 && end + data.Length >= MaxBytes && LengthOrZero() >= MaxBytes)
+        {
+            Rotate();
+        }
+
         return true;
     }
 
@@ -225,13 +205,8 @@ internal sealed class RotatingLogFile : IDisposable
         }
     }
 
-    private void RotateIfDue(long size)
+    private void Rotate()
     {
-        if (MaxBytes == 0 || size < MaxBytes)
-        {
-            return;
-        }
-
         Close();
         try
         {
@@ -296,6 +271,7 @@ internal sealed class RotatingLogFile : IDisposable
         {
             _stream = new FileStream(Path, options);
             _handle = _stream.SafeFileHandle;
+            _seekable = _stream.CanSeek;
             error = "";
             return true;
         }
@@ -311,76 +287,5 @@ internal sealed class RotatingLogFile : IDisposable
         _stream?.Dispose();
         _stream = null;
         _handle = null;
-    }
-
-    private void Keep(ReadOnlySpan<byte> data)
-    {
-        var dropped = _pending.Append(data);
-        _pendingDropped += dropped;
-        _droppedWhileFailing += dropped;
-    }
-
-    private void Fail(string error)
-    {
-        _failing = true;
-        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, error));
-    }
-
-    // Writes the pending bytes, oldest first, preceded by a marker if some were dropped.
-    private bool TryRecover()
-    {
-        if (_handle is null && !TryOpen(FileMode.Append, out _))
-        {
-            return false;
-        }
-
-        if (_pendingDropped > 0)
-        {
-            var marker = Encoding.ASCII.GetBytes($"\n[tuisupervisor: {_pendingDropped} bytes of output dropped: the log file could not be written]\n");
-            if (!TryWrite(marker, out _, out _))
-            {
-                return false;
-            }
-
-            _pendingDropped = 0;
-        }
-
-        while (_pending.Count > 0)
-        {
-            _pending.Segments(0, out var oldest, out _);
-            var ok = TryWrite(oldest, out var written, out _);
-            _pending.Discard(written);
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        _pending.Release();
-        _failing = false;
-        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Recovered, "writing again", _droppedWhileFailing));
-        _droppedWhileFailing = 0;
-        return true;
-    }
-
-    // Callbacks run outside the lock so a slow or re-entrant observer cannot block other writers.
-    private void Publish()
-    {
-        LogFileNotice[] notices;
-        lock (_lock)
-        {
-            if (_notices.Count == 0)
-            {
-                return;
-            }
-
-            notices = [.. _notices];
-            _notices.Clear();
-        }
-
-        foreach (var notice in notices)
-        {
-            _notify?.Invoke(notice);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Pipes;
 using System.Runtime.Versioning;
 using System.Text;
 using TuiSupervisor.Core.Logging;
@@ -281,5 +282,39 @@ public sealed class RotatingLogFileTests : IDisposable
         file.Reopen();
 
         Assert.Equal("kept\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_pipe_given_as_log_path_like_dev_stdout_gets_the_output_and_is_never_rotated()
+    {
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.In);
+        var path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+
+        using (var file = Open(path, maxBytes: 10, backups: 1))
+        {
+            Write(file, Line(0));
+        }
+
+        pipe.DisposeLocalCopyOfClientHandle();
+        using var reader = new StreamReader(pipe);
+        Assert.Equal(Line(0), reader.ReadToEnd());
+        Assert.Empty(_notices);
+    }
+
+    [Fact]
+    public void A_device_given_as_log_path_is_never_renamed_by_rotation()
+    {
+        var path = _dir.File("device.log");
+        File.CreateSymbolicLink(path, "/dev/zero");
+
+        using (var file = Open(path, maxBytes: 10, backups: 1))
+        {
+            Write(file, Line(0));
+            Write(file, Line(1));
+        }
+
+        Assert.Equal("/dev/zero", new FileInfo(path).LinkTarget);
+        Assert.False(File.Exists(path + ".1"));
+        Assert.Empty(_notices);
     }
 }
