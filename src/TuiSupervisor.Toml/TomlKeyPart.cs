@@ -7,13 +7,13 @@ namespace TuiSupervisor.Toml;
 /// <summary>One dot-separated part of a key as written, with where it was written.</summary>
 internal readonly record struct TomlKeyPart(string Name, TomlPosition Position)
 {
-    private static readonly SearchValues<char> s_bareKeyCharacters =
+    private static readonly SearchValues<char> _bareKeyCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
 
     /// <summary>How many characters at the start of <paramref name="text"/> may form a bare (unquoted) key.</summary>
     public static int BareLength(ReadOnlySpan<char> text)
     {
-        var length = text.IndexOfAnyExcept(s_bareKeyCharacters);
+        var length = text.IndexOfAnyExcept(_bareKeyCharacters);
         return length < 0 ? text.Length : length;
     }
 

@@ -15,14 +15,14 @@ internal static class TomlNumberReader
 {
     private const int MaxShownLength = 40;
 
-    private static readonly SearchValues<char> s_tokenCharacters =
+    private static readonly SearchValues<char> _tokenCharacters =
         SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_+-.");
 
     /// <summary>The word at the cursor: the characters a number, <c>inf</c>, <c>nan</c> or a boolean can contain.</summary>
     public static ReadOnlySpan<char> PeekToken(TomlScanner scanner)
     {
         var rest = scanner.Remaining;
-        var length = rest.IndexOfAnyExcept(s_tokenCharacters);
+        var length = rest.IndexOfAnyExcept(_tokenCharacters);
         return length < 0 ? rest : rest[..length];
     }
 

@@ -18,8 +18,8 @@ internal sealed class TomlStringReader
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000A\u000B\u000C\u000D\u000E\u000F"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F";
 
-    private static readonly SearchValues<char> s_basicStops = SearchValues.Create("\"\\" + ControlCharacters);
-    private static readonly SearchValues<char> s_literalStops = SearchValues.Create("'" + ControlCharacters);
+    private static readonly SearchValues<char> _basicStops = SearchValues.Create("\"\\" + ControlCharacters);
+    private static readonly SearchValues<char> _literalStops = SearchValues.Create("'" + ControlCharacters);
 
     // Reused across strings: only strings with escapes or line breaks are built here.
     private readonly StringBuilder _buffer = new();
@@ -52,7 +52,7 @@ internal sealed class TomlStringReader
         var opening = scanner.Position;
         scanner.Advance();
         var rest = scanner.Remaining;
-        var stop = rest.IndexOfAny(s_basicStops);
+        var stop = rest.IndexOfAny(_basicStops);
         if (stop >= 0 && rest[stop] == '"')
         {
             var start = scanner.Offset;
@@ -64,7 +64,7 @@ internal sealed class TomlStringReader
         while (true)
         {
             rest = scanner.Remaining;
-            stop = rest.IndexOfAny(s_basicStops);
+            stop = rest.IndexOfAny(_basicStops);
             if (stop < 0)
             {
                 scanner.Advance(rest.Length);
@@ -98,7 +98,7 @@ internal sealed class TomlStringReader
         while (true)
         {
             var rest = scanner.Remaining;
-            var stop = rest.IndexOfAny(s_basicStops);
+            var stop = rest.IndexOfAny(_basicStops);
             if (stop < 0)
             {
                 scanner.Advance(rest.Length);
@@ -138,7 +138,7 @@ internal sealed class TomlStringReader
         scanner.Advance();
         var start = scanner.Offset;
         var rest = scanner.Remaining;
-        var stop = rest.IndexOfAny(s_literalStops);
+        var stop = rest.IndexOfAny(_literalStops);
         if (stop < 0)
         {
             scanner.Advance(rest.Length);
@@ -169,7 +169,7 @@ internal sealed class TomlStringReader
         while (true)
         {
             var rest = scanner.Remaining;
-            var stop = rest.IndexOfAny(s_literalStops);
+            var stop = rest.IndexOfAny(_literalStops);
             if (stop < 0)
             {
                 scanner.Advance(rest.Length);
