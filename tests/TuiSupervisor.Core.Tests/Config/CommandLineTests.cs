@@ -30,9 +30,9 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData(new[] { "sleep", "10" })]
-    [InlineData(new[] { "/bin/sh", "-c", "echo 'it''s'; exit 1" })]
-    [InlineData(new[] { "a b", "", "$x", "\"q\"" })]
+    [InlineData((object)new[] { "sleep", "10" })]
+    [InlineData((object)new[] { "/bin/sh", "-c", "echo 'it''s'; exit 1" })]
+    [InlineData((object)new[] { "a b", "", "$x", "\"q\"" })]
     public void Joined_arguments_split_back_to_the_same_list(string[] arguments)
     {
         Assert.True(CommandLine.TrySplit(CommandLine.Join(arguments), out var back, out _));

@@ -115,7 +115,7 @@ public class ConfigErrorTests
             [
                 "5:16: [programs.web] depends on unknown program 'dbb' (did you mean 'db'?)",
                 "5:33: [programs.web] waits for 'db' to be healthy, but 'db' has no healthcheck",
-                "5:60: invalid condition string \"done\" for dependency 'self' in [programs.web]: expected \"started\", \"healthy\" or \"completed\"",
+                "5:56: invalid condition string \"done\" for dependency 'self' in [programs.web]: expected \"started\", \"healthy\" or \"completed\"",
             ],
             errors);
     }
@@ -170,7 +170,7 @@ public class ConfigErrorTests
             """);
         Assert.Equal(
             [
-                "2:11: unknown expansion '%(seconds)': expected one of group_name, here, host_node_name, numprocs, process_num, program_name or ENV_<variable>",
+                "2:11: unknown expansion '%(seconds)': expected one of group_name, here, host_node_name, numprocs, process_name, process_num, program_name or ENV_<variable>",
                 "4:11: can't parse command 'echo 'unclosed': No closing quotation",
                 "6:11: '%(ENV_NOPE)s': environment variable NOPE is not set",
             ],
