@@ -7,13 +7,8 @@ namespace TuiSupervisor.Core.Config.Binding;
 /// </summary>
 public sealed record BindingContext(string Directory, IReadOnlyDictionary<string, string> Environment, string HostName)
 {
-    public static BindingContext ForProcess(string directory)
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry item in System.Environment.GetEnvironmentVariables())
-            environment[(string)item.Key] = (string?)item.Value ?? "";
-        return new BindingContext(directory, environment, System.Environment.MachineName);
-    }
+    public static BindingContext ForProcess(string directory) =>
+        new(directory, Values.EnvironmentVariables.Read(), System.Environment.MachineName);
 
     /// <summary>The expansions every string may use: <c>here</c>, <c>host_node_name</c> and <c>ENV_*</c>.</summary>
     public Dictionary<string, object> BaseExpansions()

@@ -1,0 +1,25 @@
+namespace TuiSupervisor.Core.Engine;
+
+/// <summary>What an operation did to one process; the shell turns it into supervisorctl's line.</summary>
+public enum ActionOutcome
+{
+    Started,
+    Stopped,
+    Signalled,
+    AlreadyStarted,
+    NotRunning,
+
+    /// <summary>The start ended FATAL (supervisorctl's <c>spawn error</c>, exit 7).</summary>
+    SpawnError,
+
+    /// <summary>The command could not be found; nothing changed (supervisorctl's <c>no such file</c>).</summary>
+    NoSuchFile,
+
+    /// <summary>The command is not executable; nothing changed.</summary>
+    NotExecutable,
+
+    /// <summary>It stopped while we waited for it to start.</summary>
+    AbnormalTermination,
+}
+
+public sealed record ActionResult(string Process, ActionOutcome Outcome);

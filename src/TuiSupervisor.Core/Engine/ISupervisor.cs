@@ -1,0 +1,39 @@
+namespace TuiSupervisor.Core.Engine;
+
+/// <summary>
+/// The engine as its faces see it: the headless shell, the control socket and the TUI all drive
+/// it through this, so that each operation has one meaning everywhere.
+/// </summary>
+public interface ISupervisor
+{
+    /// <summary>The latest snapshot.</summary>
+    EngineSnapshot Current { get; }
+
+    /// <summary>The engine's own PID.</summary>
+    int EnginePid { get; }
+
+    /// <summary>
+    /// Calls <paramref name="onSnapshot"/> with the current snapshot and then with every new one,
+    /// and <paramref name="onEvent"/> with every new event, until the subscription is disposed.
+    /// Callbacks run on the engine's loop: they must be quick and must not block.
+    /// </summary>
+    IDisposable Subscribe(Action<EngineSnapshot> onSnapshot, Action<EngineEvent> onEvent);
+
+    /// <summary>The most recent events, oldest first.</summary>
+    IReadOnlyList<EngineEvent> RecentEvents(int count);
+
+    /// <summary>Starts processes (by full name) in priority order, and waits until each is RUNNING or has failed.</summary>
+    Task<IReadOnlyList<ActionResult>> StartAsync(IReadOnlyList<string> processes, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops processes, signalled together, and waits until each has stopped.</summary>
+    Task<IReadOnlyList<ActionResult>> StopAsync(IReadOnlyList<string> processes, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a signal to each running process's group.</summary>
+    Task<IReadOnlyList<ActionResult>> SignalAsync(int signal, IReadOnlyList<string> processes, CancellationToken cancellationToken = default);
+
+    /// <summary>The last lines of a process's output (stdout, or stderr when <paramref name="stderr"/>).</summary>
+    byte[] Tail(string process, bool stderr, int lines);
+
+    /// <summary>Stops everything in reverse priority order, one priority at a time, and ends the engine.</summary>
+    Task ShutdownAsync();
+}

@@ -1,0 +1,145 @@
+using TuiSupervisor.Core.Config;
+using TuiSupervisor.Core.Logging;
+using TuiSupervisor.Core.Posix;
+
+namespace TuiSupervisor.Core.Engine;
+
+/// <summary>Applying state-machine transitions and carrying out their effects (on the loop).</summary>
+public sealed partial class Supervisor
+{
+    private void Apply(ProcessSlot slot, ProcessInput input)
+    {
+        var transition = ProcessStateMachine.Handle(slot.Runtime, input, slot.Program, slot.FullName, _time.GetUtcNow());
+        var before = slot.Runtime;
+        slot.Runtime = transition.Next;
+        if (before.Pid is { } oldPid && transition.Next.Pid != oldPid)
+            _byPid.Remove(oldPid);
+        if (!ReferenceEquals(before, transition.Next))
+            _dirty = true;
+
+        foreach (var effect in transition.Effects)
+            Carry(slot, effect);
+        if (before.State != slot.Runtime.State)
+            WakeWaiters(slot);
+    }
+
+    private void Carry(ProcessSlot slot, ProcessEffect effect)
+    {
+        switch (effect)
+        {
+            case ProcessEffect.Log log:
+                Emit(slot.FullName, log.Level, log.Message);
+                break;
+            case ProcessEffect.Spawn:
+                Spawn(slot);
+                break;
+            case ProcessEffect.Signal signal when slot.Runtime.Pid is { } pid:
+                // Our children lead their own session and group (pgid = pid), so the group is
+                // addressed by the pid; signalling only the leader is not offered yet.
+                _spawner.SignalGroup(pid, signal.Number);
+                break;
+            case ProcessEffect.SetTimer timer:
+                SetTimer(slot, timer);
+                break;
+        }
+    }
+
+    private void Spawn(ProcessSlot slot)
+    {
+        var config = slot.Config;
+        var request = new SpawnRequest(
+            config.Command,
+            config.Directory,
+            ChildEnvironment.For(config, _engineEnvironment),
+            slot.Program.Umask ?? _config.Supervisor.Umask,
+            slot.Program.RedirectStderr);
+        var result = _spawner.Spawn(request);
+        if (!result.Succeeded)
+        {
+            Apply(slot, new ProcessInput.SpawnFailed(result.Error.Message));
+            return;
+        }
+
+        var child = result.Child;
+        _byPid[child.Pid] = slot;
+        OpenLogFiles(slot);
+        PipeDrainer.Start(child.Stdout, slot.Stdout, slot.StdoutFile, $"{slot.FullName} stdout");
+        if (child.Stderr is { } stderr)
+            PipeDrainer.Start(stderr, slot.Stderr, slot.StderrFile, $"{slot.FullName} stderr");
+        Apply(slot, new ProcessInput.Spawned(child.Pid));
+    }
+
+    private void OpenLogFiles(ProcessSlot slot)
+    {
+        var childLogDir = _config.Supervisor.ChildLogDir;
+        slot.StdoutFile ??= OpenLog(slot, slot.Config.Stdout, childLogDir, OutputStreamKind.Stdout);
+        if (!slot.Program.RedirectStderr)
+            slot.StderrFile ??= OpenLog(slot, slot.Config.Stderr, childLogDir, OutputStreamKind.Stderr);
+    }
+
+    private RotatingLogFile? OpenLog(ProcessSlot slot, LogTarget target, string childLogDir, OutputStreamKind stream)
+    {
+        var path = ChildLogPaths.Resolve(target, childLogDir, slot.Config.Name, stream);
+        if (path is null)
+            return null;
+
+        // supervisord refuses a config whose log folder is missing; creating it is kinder, and a
+        // folder that cannot be made is reported by the log file like any other write failure.
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Emit(slot.FullName, EventLevel.Error, $"cannot create the log folder for {path}: {e.Message}");
+        }
+
+        // The drainer threads report file trouble; the loop turns each notice into an event.
+        void Notify(LogFileNotice notice) =>
+            Post(() => Emit(slot.FullName, notice.Kind == LogFileNoticeKind.Recovered ? EventLevel.Info : EventLevel.Error, notice.Message));
+        return new RotatingLogFile(path, target.MaxBytes, target.Backups, Notify);
+    }
+
+    private void SetTimer(ProcessSlot slot, ProcessEffect.SetTimer timer)
+    {
+        if (slot.Timers.Remove(timer.Kind, out var previous))
+            previous.Dispose();
+        var fired = new ProcessInput.TimerFired(timer.Kind, timer.Generation);
+        slot.Timers[timer.Kind] = _time.CreateTimer(_ => Post(() => OnTimer(slot, fired)), null, timer.Delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnTimer(ProcessSlot slot, ProcessInput.TimerFired fired)
+    {
+        if (_slots.Contains(slot))
+            Apply(slot, fired);
+    }
+
+    private void OnExit(ExitStatus exit)
+    {
+        if (!_byPid.Remove(exit.Pid, out var slot) || slot.Runtime.Pid != exit.Pid)
+            return;
+        Apply(slot, new ProcessInput.Exited(new ProcessExit(exit.ExitCode, exit.Signal)));
+    }
+
+    private static void WakeWaiters(ProcessSlot slot)
+    {
+        for (var i = slot.Waiters.Count - 1; i >= 0; i--)
+        {
+            var waiter = slot.Waiters[i];
+            if (!waiter.IsDone(slot.Runtime.State))
+                continue;
+            slot.Waiters.RemoveAt(i);
+            waiter.Completion.TrySetResult(slot.Runtime.State);
+        }
+    }
+
+    /// <summary>A task that completes when the process reaches a state <paramref name="isDone"/> accepts (at once if it is in one).</summary>
+    private static Task<ProcessState> WaitFor(ProcessSlot slot, Func<ProcessState, bool> isDone)
+    {
+        if (isDone(slot.Runtime.State))
+            return Task.FromResult(slot.Runtime.State);
+        var completion = new TaskCompletionSource<ProcessState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        slot.Waiters.Add(new StateWaiter(isDone, completion));
+        return completion.Task;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Threading.Channels;
+using TuiSupervisor.Core.Config;
+using TuiSupervisor.Core.Logging;
+using TuiSupervisor.Core.Posix;
+
+namespace TuiSupervisor.Core.Engine;
+
+/// <summary>
+/// The supervision engine. One loop owns every process's state: operator commands, child exits
+/// (from the reaper's SIGCHLD handling), timers and log notices all arrive as messages on one
+/// channel and are applied in order, so a stop can never race an exit (supervisord's
+/// <c>runforever</c>, without its 1-second poll). What the loop decides goes out as immutable
+/// snapshots and events.
+/// </summary>
+public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
+{
+    private const int EventHistory = 2000;
+
+    private readonly Channel<Action> _inbox = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<ProcessSlot> _slots = [];
+    private readonly Dictionary<int, ProcessSlot> _byPid = [];
+    private readonly List<Subscription> _subscribers = [];
+    private readonly Queue<EngineEvent> _events = new();
+    private readonly TimeProvider _time;
+    private readonly ProcessSpawner _spawner;
+    private readonly ChildReaper _reaper;
+    private readonly IReadOnlyDictionary<string, string> _engineEnvironment;
+    private readonly Task _loop;
+    private SupervisorConfig _config;
+    private EngineSnapshot _current;
+    private long _eventSequence;
+    private bool _dirty;
+
+    public Supervisor(SupervisorConfig config, TimeProvider time, IReadOnlyDictionary<string, string> engineEnvironment)
+    {
+        _config = config;
+        _time = time;
+        _engineEnvironment = engineEnvironment;
+        _reaper = new ChildReaper(exit => Post(() => OnExit(exit)), time, TimeSpan.FromSeconds(1));
+        _spawner = new ProcessSpawner(_reaper);
+        foreach (var program in config.Programs.Where(p => p.Enabled))
+            _slots.AddRange(program.Processes.Select(process => new ProcessSlot(program, process)));
+        _current = BuildSnapshot(0);
+        _loop = Task.Factory.StartNew(RunLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        if (_reaper.Warning is { } warning)
+            Post(() => Emit(null, EventLevel.Warn, warning));
+        Post(() => CleanUpPreviousAutoLogs(config.Supervisor.ChildLogDir));
+    }
+
+    public EngineSnapshot Current => Volatile.Read(ref _current);
+
+    public int EnginePid => Environment.ProcessId;
+
+    public IDisposable Subscribe(Action<EngineSnapshot> onSnapshot, Action<EngineEvent> onEvent)
+    {
+        var subscription = new Subscription(this, onSnapshot, onEvent);
+        Post(() =>
+        {
+            _subscribers.Add(subscription);
+            onSnapshot(_current);
+        });
+        return subscription;
+    }
+
+    public IReadOnlyList<EngineEvent> RecentEvents(int count)
+    {
+        lock (_events)
+            return [.. _events.Skip(Math.Max(0, _events.Count - count))];
+    }
+
+    public byte[] Tail(string process, bool stderr, int lines)
+    {
+        var slot = _slots.FirstOrDefault(s => s.FullName == process);
+        return slot is null ? [] : (stderr ? slot.Stderr : slot.Stdout).ReadLastLines(lines).Bytes.ToArray();
+    }
+
+    /// <summary>Starts every autostart process in priority order (without waiting for RUNNING, as supervisord).</summary>
+    public void StartAutostartPrograms() => Post(() =>
+    {
+        foreach (var slot in _slots.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority))
+        {
+            if (slot.Runtime.State is ProcessState.Stopped)
+                Apply(slot, ProcessInput.Start.Instance);
+        }
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        _inbox.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        foreach (var slot in _slots)
+            slot.CloseFiles();
+        _reaper.Dispose();
+    }
+
+    /// <summary>Queues work for the loop; it runs after everything queued before it.</summary>
+    private void Post(Action work) => _inbox.Writer.TryWrite(work);
+
+    /// <summary>Runs <paramref name="work"/> on the loop and hands back its result.</summary>
+    private Task<T> Invoke<T>(Func<T> work)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            try
+            {
+                completion.SetResult(work());
+            }
+            catch (Exception e)
+            {
+                completion.SetException(e);
+            }
+        });
+        return completion.Task;
+    }
+
+    /// <summary>
+    /// Applies everything queued, then publishes one snapshot for the whole batch, so a burst of
+    /// exits or output notices costs subscribers one update rather than one each.
+    /// </summary>
+    private async Task RunLoopAsync()
+    {
+        var reader = _inbox.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var work))
+            {
+                try
+                {
+                    work();
+                }
+                catch (Exception e)
+                {
+                    // A bug, but one process's bug must not stop the supervision of all the others.
+                    Emit(null, EventLevel.Error, $"internal error (please report): {e}");
+                }
+            }
+
+            if (_dirty)
+                Publish();
+        }
+    }
+
+    private void Publish()
+    {
+        _dirty = false;
+        var snapshot = BuildSnapshot(_current.Version + 1);
+        Volatile.Write(ref _current, snapshot);
+        foreach (var subscriber in _subscribers)
+            subscriber.OnSnapshot(snapshot);
+    }
+
+    private EngineSnapshot BuildSnapshot(long version) =>
+        new(version, _current?.EngineStartedAt ?? _time.GetUtcNow(), _config.Source, [.. _slots.Select(s => s.ToSnapshot())]);
+
+    private void Emit(string? process, EventLevel level, string message)
+    {
+        var engineEvent = new EngineEvent(++_eventSequence, _time.GetUtcNow(), process, level, message);
+        lock (_events)
+        {
+            _events.Enqueue(engineEvent);
+            if (_events.Count > EventHistory)
+                _events.Dequeue();
+        }
+
+        foreach (var subscriber in _subscribers)
+            subscriber.OnEvent(engineEvent);
+    }
+
+    private void CleanUpPreviousAutoLogs(string childLogDir)
+    {
+        var cleanup = ChildLogPaths.DeletePreviousAutoLogs(childLogDir);
+        foreach (var failure in cleanup.Failed)
+            Emit(null, EventLevel.Warn, failure.Message);
+    }
+
+    /// <summary>
+    /// A subscriber's callbacks. Disposing stops delivery at once (the removal from the list
+    /// happens later, on the loop), and a callback that throws is dropped rather than allowed to
+    /// stop the loop.
+    /// </summary>
+    private sealed class Subscription(Supervisor owner, Action<EngineSnapshot> onSnapshot, Action<EngineEvent> onEvent) : IDisposable
+    {
+        private volatile bool _disposed;
+
+        public void OnSnapshot(EngineSnapshot snapshot) => Deliver(() => onSnapshot(snapshot));
+
+        public void OnEvent(EngineEvent engineEvent) => Deliver(() => onEvent(engineEvent));
+
+        public void Dispose()
+        {
+            _disposed = true;
+            owner.Post(() => owner._subscribers.Remove(this));
+        }
+
+        private void Deliver(Action callback)
+        {
+            if (_disposed)
+                return;
+            try
+            {
+                callback();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                Dispose();
+            }
+        }
+    }
+}
