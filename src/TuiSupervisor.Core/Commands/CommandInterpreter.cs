@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using TuiSupervisor.Core.Engine;
+using TuiSupervisor.Core.Posix;
+
+namespace TuiSupervisor.Core.Commands;
+
+/// <summary>
+/// One command line in, supervisorctl's output lines and exit code out (spec section 2,
+/// supervisord-semantics.md section 6). The headless shell, <c>ctl</c> and the TUI's palette all
+/// go through here, so a line means the same everywhere.
+/// </summary>
+public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time)
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int Down = 3;
+    public const int Unknown = 4;
+    public const int SpawnFailed = 7;
+
+    public static IReadOnlyList<string> CommandNames { get; } =
+        ["status", "start", "stop", "restart", "signal", "tail", "events", "pid", "help", "quit", "exit"];
+
+    public async Task<CommandOutput> RunAsync(string line, CancellationToken cancellationToken = default)
+    {
+        var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+            return new CommandOutput([], Success);
+        var args = words[1..];
+        return words[0] switch
+        {
+            "status" => Status(args),
+            "start" => await StartAsync(args, cancellationToken).ConfigureAwait(false),
+            "stop" => await StopAsync(args, cancellationToken).ConfigureAwait(false),
+            "restart" => await RestartAsync(args, cancellationToken).ConfigureAwait(false),
+            "signal" => await SignalAsync(args, cancellationToken).ConfigureAwait(false),
+            "tail" => Tail(args),
+            "events" => Events(args),
+            "pid" => Pid(args),
+            "help" => Help(args),
+            "quit" or "exit" => new CommandOutput([], Success, Quit: true),
+            var other => CommandOutput.Line($"*** Unknown syntax: {other}", Failed),
+        };
+    }
+
+    private CommandOutput Status(string[] args)
+    {
+        var snapshot = supervisor.Current;
+        var (processes, errors) = args.Length == 0
+            ? ([.. snapshot.Processes], [])
+            : TargetResolver.Resolve(args, snapshot.Processes);
+        var ordered = processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var lines = StatusText.Lines(ordered, time.GetUtcNow(), time.LocalTimeZone).Concat(errors.Select(e => e.ToString())).ToList();
+        var exit = errors.Count > 0 ? Unknown : ordered.Any(p => p.State.IsDown()) ? Down : Success;
+        return new CommandOutput(lines, exit);
+    }
+
+    private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0)
+            return new CommandOutput(["Error: start requires a process name", "start <name>\t\tStart a process", "start <gname>:*\tStart all processes in a group", "start all\t\tStart all processes"], Usage);
+        var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var results = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        var exit = errors.Any(e => e.Message == "no such group") ? Usage : errors.Count > 0 ? Failed : Success;
+        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], Math.Max(exit, ExitFor(results)));
+    }
+
+    private async Task<CommandOutput> StopAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0)
+            return new CommandOutput(["Error: stop requires a process name", "stop <name>\t\tStop a process", "stop <gname>:*\tStop all processes in a group", "stop all\t\tStop all processes"], Failed);
+        var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var results = await supervisor.StopAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? Failed : Success);
+    }
+
+    private async Task<CommandOutput> RestartAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0)
+            return new CommandOutput(["Error: restart requires a process name", "restart <name>\t\tRestart a process", "restart <gname>:*\tRestart all processes in a group", "restart all\t\tRestart all processes"], Failed);
+        var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var names = processes.Select(p => p.FullName).ToList();
+        var stopped = await supervisor.StopAsync(names, cancellationToken).ConfigureAwait(false);
+        var started = await supervisor.StartAsync(names, cancellationToken).ConfigureAwait(false);
+        var errorLines = errors.Select(e => e.ToString()).ToList();
+        return new CommandOutput([.. stopped.Select(Line), .. errorLines, .. started.Select(Line), .. errorLines], Math.Max(errors.Count > 0 ? Failed : Success, ExitFor(started)));
+    }
+
+    private async Task<CommandOutput> SignalAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length < 2)
+            return CommandOutput.Line("Error: signal requires a signal name and a process name", Usage);
+        var (processes, errors) = TargetResolver.Resolve(args[1..], supervisor.Current.Processes);
+        if (!Signals.TryParse(args[0], out var signal))
+            return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], Failed);
+        var results = await supervisor.SignalAsync(signal, [.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? Failed : Success;
+        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
+    }
+
+    private CommandOutput Tail(string[] args)
+    {
+        var lines = 20;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "-n" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                lines = n;
+                i++;
+            }
+            else if (args[i] != "-f")
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
+            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", Usage);
+        var process = supervisor.Current.Find(rest[0]);
+        if (process is null)
+            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", Failed);
+        var bytes = supervisor.Tail(process.FullName, rest.Count == 2 && rest[1] == "stderr", lines);
+        var text = Encoding.UTF8.GetString(bytes);
+        return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), Success);
+    }
+
+    private CommandOutput Events(string[] args)
+    {
+        var count = args.Length == 2 && args[0] == "-n" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20;
+        return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], Success);
+    }
+
+    private CommandOutput Pid(string[] args)
+    {
+        if (args.Length == 0)
+            return CommandOutput.Line(supervisor.EnginePid.ToString(CultureInfo.InvariantCulture));
+        var process = supervisor.Current.Find(args[0]);
+        if (process is null)
+            return CommandOutput.Line($"No such process {args[0]}", Failed);
+        return process.Pid is { } pid && process.State.IsRunningLike()
+            ? CommandOutput.Line(pid.ToString(CultureInfo.InvariantCulture))
+            : CommandOutput.Line("0", SpawnFailed);
+    }
+
+    private static CommandOutput Help(string[] args) => args.Length == 0
+        ? new CommandOutput(["default commands (type help <topic>):", "=====================================", string.Join(" ", CommandNames)], Success)
+        : CommandOutput.Line(args[0] switch
+        {
+            "status" => "status [<name>...]\tGet status for processes (all when none is named)",
+            "start" => "start <name>...\tStart processes (all, <gname>:*, <gname>:<name>, <name>)",
+            "stop" => "stop <name>...\tStop processes",
+            "restart" => "restart <name>...\tStop, then start processes",
+            "signal" => "signal <signal> <name>...\tSend a signal (HUP, USR1, …) to processes",
+            "tail" => "tail [-f] [-n N] <name> [stdout|stderr]\tThe last N lines (default 20) of a process's output",
+            "events" => "events [-n N]\tThe engine's recent events",
+            "pid" => "pid [<name>]\tThe engine's pid, or a process's",
+            "quit" or "exit" => "quit\tStop every process and exit",
+            var other => $"*** No help on {other}",
+        });
+
+    private static string Line(ActionResult result) => result.Outcome switch
+    {
+        ActionOutcome.Started => $"{result.Process}: started",
+        ActionOutcome.Stopped => $"{result.Process}: stopped",
+        ActionOutcome.Signalled => $"{result.Process}: signalled",
+        ActionOutcome.AlreadyStarted => $"{result.Process}: ERROR (already started)",
+        ActionOutcome.NotRunning => $"{result.Process}: ERROR (not running)",
+        ActionOutcome.SpawnError => $"{result.Process}: ERROR (spawn error)",
+        ActionOutcome.NoSuchFile => $"{result.Process}: ERROR (no such file)",
+        ActionOutcome.NotExecutable => $"{result.Process}: ERROR (file is not executable)",
+        _ => $"{result.Process}: ERROR (abnormal termination)",
+    };
+
+    /// <summary>supervisorctl: spawn errors and abnormal terminations are 7, refused starts 1, the rest 0.</summary>
+    private static int ExitFor(IEnumerable<ActionResult> results) => results
+        .Select(r => r.Outcome switch
+        {
+            ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination => SpawnFailed,
+            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable => Failed,
+            _ => Success,
+        })
+        .DefaultIfEmpty(Success)
+        .Max();
+}
