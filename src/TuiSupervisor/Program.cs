@@ -6,7 +6,7 @@ namespace TuiSupervisor;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
         ParsedCommand command;
         try
@@ -25,6 +25,7 @@ internal static class Program
             CommandKind.Help => Print(HelpText.For(command.HelpFor)),
             CommandKind.Version => Print("tuisupervisor " + Version()),
             CommandKind.Check => CheckCommand.Run(command, Console.Out, Console.Error),
+            CommandKind.Run => await RunCommand.RunAsync(command).ConfigureAwait(false),
             _ => NotYet(command.Kind),
         };
     }

@@ -1,0 +1,37 @@
+using TuiSupervisor.Cli;
+using TuiSupervisor.Core.Config.Values;
+using TuiSupervisor.Core.Engine;
+using TuiSupervisor.Headless;
+
+namespace TuiSupervisor.Commands;
+
+/// <summary>The default command: run the engine on a config, in the TUI or headless.</summary>
+internal static class RunCommand
+{
+    public static async Task<int> RunAsync(ParsedCommand command)
+    {
+        var result = ConfigSource.Load(command.ConfigPath);
+        foreach (var diagnostic in result.Diagnostics)
+            Console.Error.WriteLine(diagnostic);
+        if (result.Config is not { } config)
+        {
+            Console.Error.WriteLine("nothing started: fix the config and run again ('tuisupervisor check' lists the problems)");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        if (!command.Headless)
+            Console.Error.WriteLine("tuisupervisor: the full-screen TUI is not built yet; running headless");
+
+        // Plain streams over the standard handles, outliving the engine so that its last
+        // events still have somewhere to go.
+        using var input = new StreamReader(Console.OpenStandardInput());
+        using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        using var activity = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        var supervisor = new Supervisor(config, TimeProvider.System, EnvironmentVariables.Read());
+        await using (supervisor.ConfigureAwait(false))
+        {
+            var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);
+            return await shell.RunAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Runtime.InteropServices;
+using TuiSupervisor.Core.Commands;
+using TuiSupervisor.Core.Engine;
+
+namespace TuiSupervisor.Headless;
+
+/// <summary>
+/// <c>--headless</c>: the engine with a line-based shell on stdin (spec section 2). Results go to
+/// stdout, engine activity to stderr. A prompt appears only on a terminal; EOF on a terminal is
+/// <c>quit</c>, EOF on anything else (a pipe, /dev/null, nohup) leaves the engine running until
+/// SIGTERM/SIGINT.
+/// </summary>
+internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, TextWriter output, TextWriter activity, bool interactive)
+{
+    public const string Prompt = "tuisupervisor> ";
+
+    private readonly TaskCompletionSource _quit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _interrupts;
+
+    public async Task<int> RunAsync()
+    {
+        using var events = supervisor.Subscribe(_ => { }, e => WriteActivity(EventText.Format(e)));
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+        supervisor.StartAutostartPrograms();
+
+        var interpreter = new CommandInterpreter(supervisor, TimeProvider.System);
+        _ = Task.Run(() => ReadCommandsAsync(interpreter));
+        await _quit.Task.ConfigureAwait(false);
+        await supervisor.ShutdownAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    private async Task ReadCommandsAsync(CommandInterpreter interpreter)
+    {
+        while (!_quit.Task.IsCompleted)
+        {
+            if (interactive)
+                WriteOutput(Prompt, newLine: false);
+            var line = await input.ReadLineAsync().ConfigureAwait(false);
+            if (line is null)
+            {
+                if (interactive)
+                    _quit.TrySetResult();
+                return;
+            }
+
+            var result = await interpreter.RunAsync(line).ConfigureAwait(false);
+            foreach (var text in result.Lines)
+                WriteOutput(text, newLine: true);
+            if (result.Quit)
+                _quit.TrySetResult();
+        }
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        // The runtime's default would end the process without stopping the children.
+        context.Cancel = true;
+        switch (context.Signal)
+        {
+            case PosixSignal.SIGHUP:
+                WriteActivity("SIGHUP received: reload is not available yet; nothing changed");
+                break;
+            case PosixSignal.SIGINT when Interlocked.Increment(ref _interrupts) > 1:
+                WriteActivity("second SIGINT: killing every remaining process");
+                _ = supervisor.KillAllAsync();
+                break;
+            default:
+                WriteActivity($"{context.Signal} received: shutting down");
+                _quit.TrySetResult();
+                break;
+        }
+    }
+
+    private void WriteOutput(string text, bool newLine)
+    {
+        lock (output)
+        {
+            if (newLine)
+                output.WriteLine(text);
+            else
+                output.Write(text);
+            output.Flush();
+        }
+    }
+
+    private void WriteActivity(string line)
+    {
+        lock (activity)
+        {
+            activity.WriteLine(line);
+            activity.Flush();
+        }
+    }
+}
