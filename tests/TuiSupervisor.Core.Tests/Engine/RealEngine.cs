@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text;
+using TuiSupervisor.Core.Config;
+using TuiSupervisor.Core.Config.Binding;
+using TuiSupervisor.Core.Config.Values;
+using TuiSupervisor.Core.Engine;
+
+namespace TuiSupervisor.Core.Tests.Engine;
+
+/// <summary>
+/// A real engine on a config written in a scratch folder, running real processes, with helpers
+/// that poll for a condition until a deadline (never a fixed sleep).
+/// </summary>
+internal sealed class RealEngine : IAsyncDisposable
+{
+    private readonly List<EngineEvent> _events = [];
+    private readonly IDisposable _subscription;
+
+    public RealEngine(string toml)
+    {
+        Directory.CreateDirectory(Folder);
+        var result = ConfigLoader.LoadToml(Encoding.UTF8.GetBytes(toml), "test.toml", new BindingContext(Folder, EnvironmentVariables.Read(), "testhost"));
+        Assert.True(result.Config is not null, string.Join("\n", result.Diagnostics));
+        Supervisor = new Supervisor(result.Config, TimeProvider.System, EnvironmentVariables.Read());
+        _subscription = Supervisor.Subscribe(_ => { }, e =>
+        {
+            lock (_events)
+                _events.Add(e);
+        });
+    }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "tuisupervisor-engine-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public Supervisor Supervisor { get; }
+
+    public List<string> Messages
+    {
+        get
+        {
+            lock (_events)
+                return [.. _events.Select(e => e.Message)];
+        }
+    }
+
+    public List<EngineEvent> Events
+    {
+        get
+        {
+            lock (_events)
+                return [.. _events];
+        }
+    }
+
+    public ProcessSnapshot Process(string name) => Supervisor.Current.Find(name) ?? throw new InvalidOperationException($"no process {name}");
+
+    public static void Eventually(Func<bool> condition, string what, double seconds = 10)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(seconds))
+                Assert.Fail($"{what}: not true after {seconds} s");
+            Thread.Sleep(10);
+        }
+    }
+
+    public ProcessSnapshot WaitForState(string name, ProcessState state, double seconds = 10)
+    {
+        Eventually(() => Supervisor.Current.Find(name)?.State == state, $"{name} to be {state.Text()} (is {Supervisor.Current.Find(name)?.State.Text()})", seconds);
+        return Process(name);
+    }
+
+    public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Supervisor.ShutdownAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        _subscription.Dispose();
+        await Supervisor.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still being written by a drainer thread; the folder is in /tmp anyway.
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace TuiSupervisor.Tests;
+
+public partial class HeadlessTests
+{
+    [Fact]
+    public void The_shipped_config_runs_headless_with_every_demo_program_in_its_expected_state()
+    {
+        using var dir = new TempDirectory();
+        File.Copy(Path.Combine(Product.RepositoryRoot, "supervisor.toml"), Path.Combine(dir.Path, "supervisor.toml"));
+        using var session = new HeadlessSession(dir.Path, "supervisor.toml");
+
+        // broken needs 1 s + 2 s of retries to give up; everything else is up by then.
+        var status = session.Poll("status", s => s.Contains("FATAL", StringComparison.Ordinal));
+        Assert.Matches(@"(?m)^broken {27}FATAL     Exited too quickly \(process log may have details\)$", status);
+        Assert.Matches(@"(?m)^clock {28}RUNNING   pid \d+, uptime 0:00:0\d$", status);
+        Assert.Matches(@"(?m)^heartbeat {24}RUNNING   pid \d+", status);
+        Assert.Equal(3, WorkerRunning().Count(status));
+        Assert.Matches(@"(?m)^flaky {28}(RUNNING|STARTING|EXITED)", status);
+
+        var pids = Pids().Matches(status).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+        Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}"), $"pid {pid} outlived the engine"));
+    }
+
+    [Fact]
+    public void Commands_print_supervisorctls_lines()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", """
+            [programs.sleeper]
+            command = "sleep 1000"
+            startsecs = 0
+            [programs.idle]
+            command = "sleep 1000"
+            autostart = false
+            """);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Poll("status sleeper", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        Assert.Equal("sleeper: stopped\n", session.Poll("stop sleeper", s => s.Length > 0));
+        Assert.Equal("sleeper: ERROR (not running)\n", session.Poll("stop sleeper", s => s.Length > 0));
+        Assert.Equal("nosuch: ERROR (no such process)\n", session.Poll("start nosuch", s => s.Length > 0));
+        Assert.Equal("idle: started\n", session.Poll("start idle", s => s.Length > 0));
+        Assert.Equal("idle: ERROR (already started)\n", session.Poll("start idle", s => s.Length > 0));
+        Assert.Matches(@"^idle {29}RUNNING   pid \d+, uptime 0:00:0\d\nsleeper {26}STOPPED   \w{3} \d\d \d\d:\d\d [AP]M\n$", session.Poll("status", s => s.Length > 0));
+        Assert.Equal("*** Unknown syntax: frobnicate\n", session.Poll("frobnicate", s => s.Length > 0));
+
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+        Assert.Contains("stopped: idle (terminated by SIGTERM)", session.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SIGTERM_stops_every_process_and_exits_0()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", """
+            [programs.sleeper]
+            command = "sleep 1000"
+            startsecs = 0
+            """);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        var status = session.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+        var pid = int.Parse(Pids().Match(status).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        session.Signal("TERM");
+        Assert.Equal(0, session.WaitForExit());
+        Assert.False(Directory.Exists($"/proc/{pid}"));
+        Assert.Contains("stopped: sleeper (terminated by SIGTERM)", session.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void End_of_input_on_a_pipe_leaves_the_engine_supervising()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", """
+            [programs.blinker]
+            command = "/bin/sh -c 'sleep 0.3; exit 1'"
+            startsecs = 0
+            """);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.WaitFor(s => s.Stderr.Contains("spawned: 'blinker'", StringComparison.Ordinal), "the first spawn");
+        session.CloseInput();
+        var spawnsAtEof = Regex.Count(session.Stderr, "spawned: 'blinker'");
+        session.WaitFor(s => Regex.Count(s.Stderr, "spawned: 'blinker'") >= spawnsAtEof + 2, "two more restarts after EOF");
+
+        session.Signal("TERM");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [GeneratedRegex(@"(?m)^worker:worker_0[012] {17}RUNNING ")]
+    private static partial Regex WorkerRunning();
+
+    [GeneratedRegex(@"pid (\d+),")]
+    private static partial Regex Pids();
+}
