@@ -91,6 +91,28 @@ public partial class HeadlessTests
         Assert.Equal(0, session.WaitForExit());
     }
 
+    [Fact]
+    public void SIGHUP_reloads_the_config_and_leaves_unchanged_processes_alone()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("s.toml", """
+            [programs.keep]
+            command = "sleep 1000"
+            startsecs = 0
+            """);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        var before = session.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+        File.AppendAllText(file, "\n[programs.added]\ncommand = \"sleep 1000\"\nstartsecs = 0\n");
+
+        session.Signal("HUP");
+        session.WaitFor(s => s.Stderr.Contains("added: added process group", StringComparison.Ordinal), "the reload");
+        var after = session.Poll("status", s => s.Contains("added ", StringComparison.Ordinal) && s.Contains("RUNNING   pid", StringComparison.Ordinal) && !s.Contains("STARTING", StringComparison.Ordinal));
+        Assert.Equal(Pids().Match(before).Value, Pids().Match(after.Split('\n').First(l => l.StartsWith("keep", StringComparison.Ordinal))).Value);
+
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
     [GeneratedRegex(@"(?m)^worker:worker_0[012] {17}RUNNING ")]
     private static partial Regex WorkerRunning();
 

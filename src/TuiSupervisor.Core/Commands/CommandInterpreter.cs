@@ -20,7 +20,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     public const int SpawnFailed = 7;
 
     public static IReadOnlyList<string> CommandNames { get; } =
-        ["status", "start", "stop", "restart", "signal", "tail", "events", "pid", "help", "quit", "exit"];
+        ["status", "start", "stop", "restart", "signal", "reload", "update", "reread", "tail", "events", "pid", "help", "quit", "exit"];
 
     public async Task<CommandOutput> RunAsync(string line, CancellationToken cancellationToken = default)
     {
@@ -38,6 +38,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "tail" => Tail(args),
             "events" => Events(args),
             "pid" => Pid(args),
+            "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
+            "reread" => await ReloadAsync(apply: false, cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
             "quit" or "exit" => new CommandOutput([], Success, Quit: true),
             var other => CommandOutput.Line($"*** Unknown syntax: {other}", Failed),
@@ -99,6 +101,12 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
     }
 
+    private async Task<CommandOutput> ReloadAsync(bool apply, CancellationToken cancellationToken)
+    {
+        var outcome = await supervisor.ReloadAsync(apply, cancellationToken).ConfigureAwait(false);
+        return new CommandOutput(outcome.Lines, outcome.Failed ? Usage : Success);
+    }
+
     private CommandOutput Tail(string[] args)
     {
         var lines = 20;
@@ -156,6 +164,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "tail" => "tail [-f] [-n N] <name> [stdout|stderr]\tThe last N lines (default 20) of a process's output",
             "events" => "events [-n N]\tThe engine's recent events",
             "pid" => "pid [<name>]\tThe engine's pid, or a process's",
+            "reload" or "update" => "reload\tRe-read the config and apply the difference: added programs start, removed ones stop, changed ones restart, the rest are not touched",
+            "reread" => "reread\tShow what reload would change, changing nothing",
             "quit" or "exit" => "quit\tStop every process and exit",
             var other => $"*** No help on {other}",
         });

@@ -34,6 +34,12 @@ public interface ISupervisor
     /// <summary>The last lines of a process's output (stdout, or stderr when <paramref name="stderr"/>).</summary>
     byte[] Tail(string process, bool stderr, int lines);
 
+    /// <summary>
+    /// Re-reads the config. With <paramref name="apply"/> it applies the difference (supervisorctl's
+    /// <c>update</c>); without, it only reports it (<c>reread</c>).
+    /// </summary>
+    Task<ReloadOutcome> ReloadAsync(bool apply, CancellationToken cancellationToken = default);
+
     /// <summary>Stops everything in reverse priority order, one priority at a time, and ends the engine.</summary>
     Task ShutdownAsync();
 }

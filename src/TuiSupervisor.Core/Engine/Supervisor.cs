@@ -25,15 +25,21 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly ProcessSpawner _spawner;
     private readonly ChildReaper _reaper;
     private readonly IReadOnlyDictionary<string, string> _engineEnvironment;
+    private readonly Func<ConfigLoadResult> _loadConfig;
     private readonly Task _loop;
     private SupervisorConfig _config;
     private EngineSnapshot _current;
     private long _eventSequence;
     private bool _dirty;
 
-    public Supervisor(SupervisorConfig config, TimeProvider time, IReadOnlyDictionary<string, string> engineEnvironment)
+    /// <param name="config">The config to run.</param>
+    /// <param name="loadConfig">Reads the config again, for <c>reload</c>.</param>
+    /// <param name="time">Every clock and timer of the engine.</param>
+    /// <param name="engineEnvironment">The environment children inherit.</param>
+    public Supervisor(SupervisorConfig config, Func<ConfigLoadResult> loadConfig, TimeProvider time, IReadOnlyDictionary<string, string> engineEnvironment)
     {
         _config = config;
+        _loadConfig = loadConfig;
         _time = time;
         _engineEnvironment = engineEnvironment;
         _reaper = new ChildReaper(exit => Post(() => OnExit(exit)), time, TimeSpan.FromSeconds(1));

@@ -27,7 +27,7 @@ internal static class RunCommand
         using var input = new StreamReader(Console.OpenStandardInput());
         using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         using var activity = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        var supervisor = new Supervisor(config, TimeProvider.System, EnvironmentVariables.Read());
+        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read());
         await using (supervisor.ConfigureAwait(false))
         {
             var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);

@@ -61,7 +61,8 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         switch (context.Signal)
         {
             case PosixSignal.SIGHUP:
-                WriteActivity("SIGHUP received: reload is not available yet; nothing changed");
+                WriteActivity("SIGHUP received: reloading the config");
+                _ = ReloadAsync();
                 break;
             case PosixSignal.SIGINT when Interlocked.Increment(ref _interrupts) > 1:
                 WriteActivity("second SIGINT: killing every remaining process");
@@ -72,6 +73,13 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
                 _quit.TrySetResult();
                 break;
         }
+    }
+
+    private async Task ReloadAsync()
+    {
+        var outcome = await supervisor.ReloadAsync(apply: true).ConfigureAwait(false);
+        foreach (var line in outcome.Lines)
+            WriteActivity(line);
     }
 
     private void WriteOutput(string text, bool newLine)

@@ -19,9 +19,10 @@ internal sealed class RealEngine : IAsyncDisposable
     public RealEngine(string toml)
     {
         Directory.CreateDirectory(Folder);
-        var result = ConfigLoader.LoadToml(Encoding.UTF8.GetBytes(toml), "test.toml", new BindingContext(Folder, EnvironmentVariables.Read(), "testhost"));
+        Toml = toml;
+        var result = Load();
         Assert.True(result.Config is not null, string.Join("\n", result.Diagnostics));
-        Supervisor = new Supervisor(result.Config, TimeProvider.System, EnvironmentVariables.Read());
+        Supervisor = new Supervisor(result.Config, Load, TimeProvider.System, EnvironmentVariables.Read());
         _subscription = Supervisor.Subscribe(_ => { }, e =>
         {
             lock (_events)
@@ -32,6 +33,9 @@ internal sealed class RealEngine : IAsyncDisposable
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "tuisupervisor-engine-" + Guid.NewGuid().ToString("N")[..10]);
 
     public Supervisor Supervisor { get; }
+
+    /// <summary>The config text; change it, then reload, to test reloads.</summary>
+    public string Toml { get; set; }
 
     public List<string> Messages
     {
@@ -52,6 +56,9 @@ internal sealed class RealEngine : IAsyncDisposable
     }
 
     public ProcessSnapshot Process(string name) => Supervisor.Current.Find(name) ?? throw new InvalidOperationException($"no process {name}");
+
+    private ConfigLoadResult Load() =>
+        ConfigLoader.LoadToml(Encoding.UTF8.GetBytes(Toml), "test.toml", new BindingContext(Folder, EnvironmentVariables.Read(), "testhost"));
 
     public static void Eventually(Func<bool> condition, string what, double seconds = 10)
     {
