@@ -58,6 +58,9 @@ public partial class HeadlessTests
     {
         using var dir = new TempDirectory();
         dir.Write("s.toml", """
+            [supervisor]
+            logfile = "activity/engine.log"
+
             [programs.sleeper]
             command = "sleep 1000"
             startsecs = 0
@@ -70,6 +73,10 @@ public partial class HeadlessTests
         Assert.Equal(0, session.WaitForExit());
         Assert.False(Directory.Exists($"/proc/{pid}"));
         Assert.Contains("stopped: sleeper (terminated by SIGTERM)", session.Stderr, StringComparison.Ordinal);
+        var activity = File.ReadAllText(Path.Combine(dir.Path, "activity", "engine.log"));
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO spawned: 'sleeper' with pid \d+$", activity);
+        Assert.Contains("WARN stopped: sleeper (terminated by SIGTERM)", activity, StringComparison.Ordinal);
+        Assert.EndsWith("INFO all processes stopped\n", activity, StringComparison.Ordinal);
     }
 
     [Fact]

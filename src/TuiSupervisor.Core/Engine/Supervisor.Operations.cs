@@ -68,7 +68,11 @@ public sealed partial class Supervisor
             await StopAsync(names).ConfigureAwait(false);
         }
 
-        Post(() => Emit(null, EventLevel.Info, "all processes stopped"));
+        await Invoke(() =>
+        {
+            Emit(null, EventLevel.Info, "all processes stopped");
+            return true;
+        }).ConfigureAwait(false);
         shutdown.SetResult();
     }
 

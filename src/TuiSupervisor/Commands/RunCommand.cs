@@ -2,6 +2,7 @@ using TuiSupervisor.Cli;
 using TuiSupervisor.Core.Config.Values;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Headless;
+using TuiSupervisor.Logging;
 
 namespace TuiSupervisor.Commands;
 
@@ -30,6 +31,7 @@ internal static class RunCommand
         var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read());
         await using (supervisor.ConfigureAwait(false))
         {
+            using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
             var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);
             return await shell.RunAsync().ConfigureAwait(false);
         }
