@@ -1,5 +1,5 @@
-using TuiSupervisor.Core.Config;
 using TuiSupervisor.Core.Config.Binding;
+using TuiSupervisor.Core.Config;
 
 namespace TuiSupervisor;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using TuiSupervisor.Cli;
 using TuiSupervisor.Commands;
+using TuiSupervisor.Core.Commands;
 
 namespace TuiSupervisor;
 

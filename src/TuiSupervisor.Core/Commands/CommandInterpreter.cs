@@ -12,13 +12,6 @@ namespace TuiSupervisor.Core.Commands;
 /// </summary>
 public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time)
 {
-    public const int Success = 0;
-    public const int Failed = 1;
-    public const int Usage = 2;
-    public const int Down = 3;
-    public const int Unknown = 4;
-    public const int SpawnFailed = 7;
-
     public static IReadOnlyList<string> CommandNames { get; } =
         ["status", "start", "stop", "restart", "signal", "reload", "update", "reread", "tail", "events", "pid", "help", "quit", "exit"];
 
@@ -26,7 +19,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     {
         var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
-            return new CommandOutput([], Success);
+            return new CommandOutput([], ExitCodes.Success);
         var args = words[1..];
         return words[0] switch
         {
@@ -41,8 +34,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
             "reread" => await ReloadAsync(apply: false, cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
-            "quit" or "exit" => new CommandOutput([], Success, Quit: true),
-            var other => CommandOutput.Line($"*** Unknown syntax: {other}", Failed),
+            "quit" or "exit" => new CommandOutput([], ExitCodes.Success, Quit: true),
+            var other => CommandOutput.Line($"*** Unknown syntax: {other}", ExitCodes.ActionFailed),
         };
     }
 
@@ -54,57 +47,57 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             : TargetResolver.Resolve(args, snapshot.Processes);
         var ordered = processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var lines = StatusText.Lines(ordered, time.GetUtcNow(), time.LocalTimeZone).Concat(errors.Select(e => e.ToString())).ToList();
-        var exit = errors.Count > 0 ? Unknown : ordered.Any(p => p.State.IsDown()) ? Down : Success;
+        var exit = errors.Count > 0 ? ExitCodes.UnknownOrNoEngine : ordered.Any(p => p.State.IsDown()) ? ExitCodes.NotRunning : ExitCodes.Success;
         return new CommandOutput(lines, exit);
     }
 
     private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(["Error: start requires a process name", "start <name>\t\tStart a process", "start <gname>:*\tStart all processes in a group", "start all\t\tStart all processes"], Usage);
+            return new CommandOutput(["Error: start requires a process name", "start <name>\t\tStart a process", "start <gname>:*\tStart all processes in a group", "start all\t\tStart all processes"], ExitCodes.UsageOrConfig);
         var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
         var results = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        var exit = errors.Any(e => e.Message == "no such group") ? Usage : errors.Count > 0 ? Failed : Success;
+        var exit = errors.Any(e => e.Message == "no such group") ? ExitCodes.UsageOrConfig : errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success;
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], Math.Max(exit, ExitFor(results)));
     }
 
     private async Task<CommandOutput> StopAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(["Error: stop requires a process name", "stop <name>\t\tStop a process", "stop <gname>:*\tStop all processes in a group", "stop all\t\tStop all processes"], Failed);
+            return new CommandOutput(["Error: stop requires a process name", "stop <name>\t\tStop a process", "stop <gname>:*\tStop all processes in a group", "stop all\t\tStop all processes"], ExitCodes.ActionFailed);
         var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
         var results = await supervisor.StopAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? Failed : Success);
+        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success);
     }
 
     private async Task<CommandOutput> RestartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(["Error: restart requires a process name", "restart <name>\t\tRestart a process", "restart <gname>:*\tRestart all processes in a group", "restart all\t\tRestart all processes"], Failed);
+            return new CommandOutput(["Error: restart requires a process name", "restart <name>\t\tRestart a process", "restart <gname>:*\tRestart all processes in a group", "restart all\t\tRestart all processes"], ExitCodes.ActionFailed);
         var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
         var names = processes.Select(p => p.FullName).ToList();
         var stopped = await supervisor.StopAsync(names, cancellationToken).ConfigureAwait(false);
         var started = await supervisor.StartAsync(names, cancellationToken).ConfigureAwait(false);
         var errorLines = errors.Select(e => e.ToString()).ToList();
-        return new CommandOutput([.. stopped.Select(Line), .. errorLines, .. started.Select(Line), .. errorLines], Math.Max(errors.Count > 0 ? Failed : Success, ExitFor(started)));
+        return new CommandOutput([.. stopped.Select(Line), .. errorLines, .. started.Select(Line), .. errorLines], Math.Max(errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success, ExitFor(started)));
     }
 
     private async Task<CommandOutput> SignalAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length < 2)
-            return CommandOutput.Line("Error: signal requires a signal name and a process name", Usage);
+            return CommandOutput.Line("Error: signal requires a signal name and a process name", ExitCodes.UsageOrConfig);
         var (processes, errors) = TargetResolver.Resolve(args[1..], supervisor.Current.Processes);
         if (!Signals.TryParse(args[0], out var signal))
-            return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], Failed);
+            return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
         var results = await supervisor.SignalAsync(signal, [.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? Failed : Success;
+        var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
     }
 
     private async Task<CommandOutput> ReloadAsync(bool apply, CancellationToken cancellationToken)
     {
         var outcome = await supervisor.ReloadAsync(apply, cancellationToken).ConfigureAwait(false);
-        return new CommandOutput(outcome.Lines, outcome.Failed ? Usage : Success);
+        return new CommandOutput(outcome.Lines, outcome.Failed ? ExitCodes.UsageOrConfig : ExitCodes.Success);
     }
 
     private CommandOutput Tail(string[] args)
@@ -125,19 +118,19 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         }
 
         if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
-            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", Usage);
+            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
         var process = supervisor.Current.Find(rest[0]);
         if (process is null)
-            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", Failed);
+            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
         var bytes = supervisor.Tail(process.FullName, rest.Count == 2 && rest[1] == "stderr", lines);
         var text = Encoding.UTF8.GetString(bytes);
-        return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), Success);
+        return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), ExitCodes.Success);
     }
 
     private CommandOutput Events(string[] args)
     {
         var count = args.Length == 2 && args[0] == "-n" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20;
-        return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], Success);
+        return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], ExitCodes.Success);
     }
 
     private CommandOutput Pid(string[] args)
@@ -146,14 +139,14 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             return CommandOutput.Line(supervisor.EnginePid.ToString(CultureInfo.InvariantCulture));
         var process = supervisor.Current.Find(args[0]);
         if (process is null)
-            return CommandOutput.Line($"No such process {args[0]}", Failed);
+            return CommandOutput.Line($"No such process {args[0]}", ExitCodes.ActionFailed);
         return process.Pid is { } pid && process.State.IsRunningLike()
             ? CommandOutput.Line(pid.ToString(CultureInfo.InvariantCulture))
-            : CommandOutput.Line("0", SpawnFailed);
+            : CommandOutput.Line("0", ExitCodes.SpawnError);
     }
 
     private static CommandOutput Help(string[] args) => args.Length == 0
-        ? new CommandOutput(["default commands (type help <topic>):", "=====================================", string.Join(" ", CommandNames)], Success)
+        ? new CommandOutput(["default commands (type help <topic>):", "=====================================", string.Join(" ", CommandNames)], ExitCodes.Success)
         : CommandOutput.Line(args[0] switch
         {
             "status" => "status [<name>...]\tGet status for processes (all when none is named)",
@@ -187,10 +180,10 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private static int ExitFor(IEnumerable<ActionResult> results) => results
         .Select(r => r.Outcome switch
         {
-            ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination => SpawnFailed,
-            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable => Failed,
-            _ => Success,
+            ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination => ExitCodes.SpawnError,
+            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable => ExitCodes.ActionFailed,
+            _ => ExitCodes.Success,
         })
-        .DefaultIfEmpty(Success)
+        .DefaultIfEmpty(ExitCodes.Success)
         .Max();
 }

@@ -1,4 +1,5 @@
 using TuiSupervisor.Cli;
+using TuiSupervisor.Core.Commands;
 using TuiSupervisor.Core.Config;
 
 namespace TuiSupervisor.Commands;

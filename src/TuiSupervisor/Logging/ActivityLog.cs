@@ -1,5 +1,5 @@
-using Serilog;
 using Serilog.Events;
+using Serilog;
 using TuiSupervisor.Core.Config;
 using TuiSupervisor.Core.Engine;
 

@@ -1,7 +1,7 @@
-namespace TuiSupervisor;
+namespace TuiSupervisor.Core.Commands;
 
 /// <summary>supervisorctl's exit codes (spec section 2), so that scripts written for it keep working.</summary>
-internal static class ExitCodes
+public static class ExitCodes
 {
     public const int Success = 0;
     public const int ActionFailed = 1;
