@@ -47,6 +47,15 @@ public sealed partial class Supervisor
     private void Spawn(ProcessSlot slot)
     {
         var config = slot.Config;
+
+        // Running the program as the engine's own user instead would be a silent privilege
+        // change, so a user we cannot switch to is a spawn error until switching exists.
+        if (slot.Program.User is { } user && user != Environment.UserName)
+        {
+            Apply(slot, new ProcessInput.SpawnFailed($"cannot run as user '{user}': switching users is not supported yet"));
+            return;
+        }
+
         var request = new SpawnRequest(
             config.Command,
             config.Directory,

@@ -140,6 +140,21 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task A_program_for_another_user_is_refused_rather_than_run_as_the_engines_user()
+    {
+        await using var engine = new RealEngine("""
+            [programs.other]
+            command = "sleep 1000"
+            user = "nobody-at-all"
+            startretries = 0
+            """);
+        engine.Supervisor.StartAutostartPrograms();
+        var fatal = engine.WaitForState("other", ProcessState.Fatal);
+        Assert.Equal("cannot run as user 'nobody-at-all': switching users is not supported yet", fatal.SpawnError);
+        Assert.Null(fatal.Pid);
+    }
+
+    [Fact]
     public async Task Children_get_supervisords_environment_variables()
     {
         await using var engine = new RealEngine("""
