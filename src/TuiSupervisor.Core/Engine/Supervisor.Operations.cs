@@ -89,6 +89,19 @@ public sealed partial class Supervisor
         return true;
     });
 
+    /// <summary>Reopens every child log file (SIGUSR2, after logrotate moved them).</summary>
+    public Task ReopenLogFilesAsync() => Invoke(() =>
+    {
+        foreach (var slot in _slots)
+        {
+            slot.StdoutFile?.Reopen();
+            slot.StderrFile?.Reopen();
+        }
+
+        Emit(null, EventLevel.Info, "reopened the log files");
+        return true;
+    });
+
     private IEnumerable<ProcessSlot> Slots(IReadOnlyList<string> names) =>
         names.Select(name => _slots.FirstOrDefault(s => s.FullName == name)).OfType<ProcessSlot>();
 

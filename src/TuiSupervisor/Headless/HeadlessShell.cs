@@ -14,6 +14,9 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
 {
     public const string Prompt = "tuisupervisor> ";
 
+    /// <summary>SIGUSR2 has no name in <see cref="PosixSignal"/>; the runtime takes the raw number.</summary>
+    private const PosixSignal SigUsr2 = (PosixSignal)12;
+
     private readonly TaskCompletionSource _quit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _interrupts;
 
@@ -23,6 +26,7 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+        using var reopen = PosixSignalRegistration.Create(SigUsr2, OnSignal);
         supervisor.StartAutostartPrograms();
 
         var interpreter = new CommandInterpreter(supervisor, TimeProvider.System);
@@ -63,6 +67,9 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
             case PosixSignal.SIGHUP:
                 WriteActivity("SIGHUP received: reloading the config");
                 _ = ReloadAsync();
+                break;
+            case SigUsr2:
+                _ = supervisor.ReopenLogFilesAsync();
                 break;
             case PosixSignal.SIGINT when Interlocked.Increment(ref _interrupts) > 1:
                 WriteActivity("second SIGINT: killing every remaining process");

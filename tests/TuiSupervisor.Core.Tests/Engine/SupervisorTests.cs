@@ -120,6 +120,26 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task Reopening_log_files_after_logrotate_moved_them_writes_to_a_new_file()
+    {
+        await using var engine = new RealEngine("""
+            [programs.ticker]
+            command = "/bin/sh -c 'while true; do echo tick; sleep 0.05; done'"
+            startsecs = 0
+            stdout_logfile = "ticker.log"
+            """);
+        engine.Supervisor.StartAutostartPrograms();
+        var log = Path.Combine(engine.Folder, "ticker.log");
+        RealEngine.Eventually(() => File.Exists(log) && new FileInfo(log).Length > 0, "the first ticks");
+        File.Move(log, log + ".rotated");
+
+        await engine.Supervisor.ReopenLogFilesAsync();
+
+        RealEngine.Eventually(() => File.Exists(log) && File.ReadAllText(log).StartsWith("tick\n", StringComparison.Ordinal), "ticks in a new file");
+        Assert.Contains("reopened the log files", engine.Messages);
+    }
+
+    [Fact]
     public async Task A_missing_command_is_refused_by_start_and_goes_fatal_at_autostart()
     {
         await using var engine = new RealEngine("""
