@@ -23,11 +23,16 @@ internal static unsafe partial class Interop
 
     // Values from the Linux headers; identical on x86-64 and arm64.
     internal const int O_RDONLY = 0;
+    internal const int O_RDWR = 2;
+    internal const int O_CREAT = 0x40;
     internal const int O_CLOEXEC = 0x80000;
+    internal const int F_OFD_SETLK = 37;
+    internal const short F_WRLCK = 1;
     internal const int WNOHANG = 1;
     internal const int F_OK = 0;
     internal const int X_OK = 1;
     internal const int SIGKILL = 9;
+    internal const int SIGTERM = 15;
     internal const int SIGSTOP = 19;
     internal const short POSIX_SPAWN_SETSIGDEF = 0x04;
     internal const short POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -99,4 +104,30 @@ internal static unsafe partial class Interop
 
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int getsid(int pid);
+
+    /// <summary>
+    /// open(2) with a creation mode. Declared with a fixed third argument although libc's is
+    /// variadic: on Linux x86-64 and arm64 an int variadic argument travels exactly like a fixed one.
+    /// </summary>
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int open(string path, int flags, uint mode);
+
+    /// <summary>fcntl(2) for the record-lock commands, whose third argument is a <see cref="FileLock"/>.</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int fcntl(int fd, int command, FileLock* fileLock);
+
+    /// <summary>
+    /// <c>struct flock</c>, a kernel ABI struct (not an opaque libc one), the same on x86-64 and
+    /// arm64. A zero <see cref="Start"/> and <see cref="Length"/> with <see cref="Whence"/> SEEK_SET
+    /// cover the whole file however long it grows.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct FileLock
+    {
+        public short Type;
+        public short Whence;
+        public long Start;
+        public long Length;
+        public int Pid;
+    }
 }
