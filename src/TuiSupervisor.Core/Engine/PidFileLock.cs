@@ -24,7 +24,7 @@ namespace TuiSupervisor.Core.Engine;
 /// does not silently drop it. The descriptor is close-on-exec: a child that inherited it would keep
 /// the lock after the engine died, and the next engine could not start to clean that very child up.</para>
 /// </remarks>
-internal sealed class PidFileLock : IDisposable
+public sealed class PidFileLock : IDisposable
 {
     // 0644, less the umask, as supervisord's own pidfile.
     private const uint PidFileMode = (uint)(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);

@@ -12,8 +12,8 @@ public sealed partial class Supervisor
         var transition = ProcessStateMachine.Handle(slot.Runtime, input, slot.Program, slot.FullName, _time.GetUtcNow());
         var before = slot.Runtime;
         slot.Runtime = transition.Next;
-        if (before.Pid is { } oldPid && transition.Next.Pid != oldPid)
-            _byPid.Remove(oldPid);
+        if (before.Pid is { } oldPid && transition.Next.Pid != oldPid && _byPid.Remove(oldPid))
+            RecordChildren();
         if (!ReferenceEquals(before, transition.Next))
             _dirty = true;
 
@@ -71,6 +71,7 @@ public sealed partial class Supervisor
 
         var child = result.Child;
         _byPid[child.Pid] = slot;
+        RecordChildren();
         OpenLogFiles(slot);
         PipeDrainer.Start(child.Stdout, slot.Stdout, slot.StdoutFile, $"{slot.FullName} stdout");
         if (child.Stderr is { } stderr)
@@ -125,7 +126,10 @@ public sealed partial class Supervisor
 
     private void OnExit(ExitStatus exit)
     {
-        if (!_byPid.Remove(exit.Pid, out var slot) || slot.Runtime.Pid != exit.Pid)
+        if (!_byPid.Remove(exit.Pid, out var slot))
+            return;
+        RecordChildren();
+        if (slot.Runtime.Pid != exit.Pid)
             return;
         Apply(slot, new ProcessInput.Exited(new ProcessExit(exit.ExitCode, exit.Signal)));
     }

@@ -26,6 +26,8 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly ChildReaper _reaper;
     private readonly IReadOnlyDictionary<string, string> _engineEnvironment;
     private readonly Func<ConfigLoadResult> _loadConfig;
+    private readonly LeftoverProcesses? _children;
+    private bool _childrenRecordFailed;
     private readonly Task _loop;
     private SupervisorConfig _config;
     private EngineSnapshot _current;
@@ -36,10 +38,12 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     /// <param name="loadConfig">Reads the config again, for <c>reload</c>.</param>
     /// <param name="time">Every clock and timer of the engine.</param>
     /// <param name="engineEnvironment">The environment children inherit.</param>
-    public Supervisor(SupervisorConfig config, Func<ConfigLoadResult> loadConfig, TimeProvider time, IReadOnlyDictionary<string, string> engineEnvironment)
+    /// <param name="heldPidFile">The pidfile whose lock the caller holds; the running children's PIDs are kept beside it for recovery after a SIGKILL (see <see cref="StopLeftoversAsync"/>). Null for none.</param>
+    public Supervisor(SupervisorConfig config, Func<ConfigLoadResult> loadConfig, TimeProvider time, IReadOnlyDictionary<string, string> engineEnvironment, string? heldPidFile = null)
     {
         _config = config;
         _loadConfig = loadConfig;
+        _children = heldPidFile is null ? null : new LeftoverProcesses(LeftoverProcesses.StateFileFor(heldPidFile));
         _time = time;
         _engineEnvironment = engineEnvironment;
         _reaper = new ChildReaper(exit => Post(() => OnExit(exit)), time, TimeSpan.FromSeconds(1));
@@ -90,10 +94,23 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         }
     });
 
+    /// <summary>
+    /// Stops the processes an earlier engine left running when it was killed (found through the
+    /// state file beside its pidfile, by PID and start time). Call it only while holding the
+    /// pidfile's lock, before starting anything: it describes what it did, one line each.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> StopLeftoversAsync(string pidFile, TimeSpan grace, TimeProvider time) =>
+        LeftoverProcesses.StopAsync(LeftoverProcesses.Find(LeftoverProcesses.StateFileFor(pidFile)), grace, time);
+
+    /// <summary>Adds an event from outside the engine (the faces' own notices).</summary>
+    public void Announce(EventLevel level, string message) => Post(() => Emit(null, level, message));
+
     public async ValueTask DisposeAsync()
     {
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        if (_byPid.Count == 0)
+            _children?.Clear();
         foreach (var slot in _slots)
             slot.CloseFiles();
         _reaper.Dispose();
@@ -171,6 +188,15 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
 
         foreach (var subscriber in _subscribers)
             subscriber.OnEvent(engineEvent);
+    }
+
+    /// <summary>Keeps the record of running children current, for recovery after a SIGKILL of the engine.</summary>
+    private void RecordChildren()
+    {
+        if (_children?.Record(_byPid.Select(p => (p.Key, p.Value.FullName))) is not { } error || _childrenRecordFailed)
+            return;
+        _childrenRecordFailed = true;
+        Emit(null, EventLevel.Warn, error);
     }
 
     private void CleanUpPreviousAutoLogs(string childLogDir)

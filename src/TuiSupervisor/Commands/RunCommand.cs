@@ -24,17 +24,29 @@ internal static class RunCommand
         if (!command.Headless)
             Console.Error.WriteLine("tuisupervisor: the full-screen TUI is not built yet; running headless");
 
+        // The pidfile is a lock: a second engine on the same config must not supervise (and
+        // stop, as leftovers) the first one's processes.
+        if (!PidFileLock.TryAcquire(config.Supervisor.PidFile, out var pidLock, out var lockError))
+        {
+            Console.Error.WriteLine($"tuisupervisor: {lockError}; nothing started");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        using var heldLock = pidLock;
+        var grace = config.Programs.Select(p => p.StopWait).DefaultIfEmpty(TimeSpan.FromSeconds(10)).Max();
+        var leftovers = await Supervisor.StopLeftoversAsync(config.Supervisor.PidFile, grace, TimeProvider.System).ConfigureAwait(false);
+
         // Plain streams over the standard handles, outliving the engine so that its last
         // events still have somewhere to go.
         using var input = new StreamReader(Console.OpenStandardInput());
         using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         using var activity = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read());
+        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read(), config.Supervisor.PidFile);
         await using (supervisor.ConfigureAwait(false))
         {
             using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
             var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);
-            return await shell.RunAsync().ConfigureAwait(false);
+            return await shell.RunAsync(leftovers).ConfigureAwait(false);
         }
     }
 }

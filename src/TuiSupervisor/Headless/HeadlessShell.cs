@@ -20,9 +20,12 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
     private readonly TaskCompletionSource _quit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _interrupts;
 
-    public async Task<int> RunAsync()
+    /// <summary>Runs until <c>quit</c> or a signal ends it; <paramref name="notices"/> are shown (and logged) first.</summary>
+    public async Task<int> RunAsync(IEnumerable<string> notices)
     {
         using var events = supervisor.Subscribe(_ => { }, e => WriteActivity(EventText.Format(e)));
+        foreach (var notice in notices)
+            supervisor.Announce(EventLevel.Warn, notice);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
