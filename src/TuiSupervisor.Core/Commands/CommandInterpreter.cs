@@ -42,8 +42,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private CommandOutput Status(string[] args)
     {
         var snapshot = supervisor.Current;
-        var (processes, errors) = args.Length == 0
-            ? ([.. snapshot.Processes], [])
+        var (processes, errors, _) = args.Length == 0
+            ? ([.. snapshot.Processes], [], [])
             : TargetResolver.Resolve(args, snapshot.Processes);
         var ordered = processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var lines = StatusText.Lines(ordered, time.GetUtcNow(), time.LocalTimeZone).Concat(errors.Select(e => e.ToString())).ToList();
@@ -54,9 +54,10 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(["Error: start requires a process name", "start <name>\t\tStart a process", "start <gname>:*\tStart all processes in a group", "start all\t\tStart all processes"], ExitCodes.UsageOrConfig);
-        var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
-        var results = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+            return new CommandOutput(Usage("start", "Start"), ExitCodes.UsageOrConfig);
+        var (processes, errors, named) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Starting or ProcessState.Backoff));
+        var results = await supervisor.StartAsync([.. startable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var exit = errors.Any(e => e.Message == "no such group") ? ExitCodes.UsageOrConfig : errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success;
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], Math.Max(exit, ExitFor(results)));
     }
@@ -64,20 +65,19 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> StopAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(["Error: stop requires a process name", "stop <name>\t\tStop a process", "stop <gname>:*\tStop all processes in a group", "stop all\t\tStop all processes"], ExitCodes.ActionFailed);
-        var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
-        var results = await supervisor.StopAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+            return new CommandOutput(Usage("stop", "Stop"), ExitCodes.ActionFailed);
+        var (processes, errors, named) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var results = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success);
     }
 
     private async Task<CommandOutput> RestartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(["Error: restart requires a process name", "restart <name>\t\tRestart a process", "restart <gname>:*\tRestart all processes in a group", "restart all\t\tRestart all processes"], ExitCodes.ActionFailed);
-        var (processes, errors) = TargetResolver.Resolve(args, supervisor.Current.Processes);
-        var names = processes.Select(p => p.FullName).ToList();
-        var stopped = await supervisor.StopAsync(names, cancellationToken).ConfigureAwait(false);
-        var started = await supervisor.StartAsync(names, cancellationToken).ConfigureAwait(false);
+            return new CommandOutput([.. Usage("restart", "Restart"), "Note: restart does not reread config files. For that, see reread and update."], ExitCodes.ActionFailed);
+        var (processes, errors, named) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var stopped = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
+        var started = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var errorLines = errors.Select(e => e.ToString()).ToList();
         return new CommandOutput([.. stopped.Select(Line), .. errorLines, .. started.Select(Line), .. errorLines], Math.Max(errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success, ExitFor(started)));
     }
@@ -85,11 +85,20 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> SignalAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length < 2)
-            return CommandOutput.Line("Error: signal requires a signal name and a process name", ExitCodes.UsageOrConfig);
-        var (processes, errors) = TargetResolver.Resolve(args[1..], supervisor.Current.Processes);
+            return new CommandOutput(
+                [
+                    "Error: signal requires a signal name and a process name",
+                    "signal <signal name> <name>\t\tSignal a process",
+                    "signal <signal name> <gname>:*\t\tSignal all processes in a group",
+                    "signal <signal name> <name> <name>\tSignal multiple processes or groups",
+                    "signal <signal name> all\t\tSignal all processes",
+                ],
+                ExitCodes.UsageOrConfig);
+        var (processes, errors, named) = TargetResolver.Resolve(args[1..], supervisor.Current.Processes);
         if (!Signals.TryParse(args[0], out var signal))
             return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
-        var results = await supervisor.SignalAsync(signal, [.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        var signallable = processes.Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Starting or ProcessState.Stopping);
+        var results = await supervisor.SignalAsync(signal, [.. signallable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
     }
@@ -137,6 +146,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     {
         if (args.Length == 0)
             return CommandOutput.Line(supervisor.EnginePid.ToString(CultureInfo.InvariantCulture));
+        if (args[0] == "all")
+            return new CommandOutput([.. supervisor.Current.Processes.Select(p => (p.State.IsRunningLike() ? p.Pid ?? 0 : 0).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
         var process = supervisor.Current.Find(args[0]);
         if (process is null)
             return CommandOutput.Line($"No such process {args[0]}", ExitCodes.ActionFailed);
@@ -162,6 +173,21 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "quit" or "exit" => "quit\tStop every process and exit",
             var other => $"*** No help on {other}",
         });
+
+    /// <summary>supervisorctl's usage lines for a command given no process name.</summary>
+    private static List<string> Usage(string verb, string action) =>
+    [
+        $"Error: {verb} requires a process name",
+        $"{verb} <name>\t\t{action} a process",
+        $"{verb} <gname>:*\t\t{action} all processes in a group",
+        $"{verb} <name> <name>\t{action} multiple processes or groups",
+        $"{verb} all\t\t{action} all processes",
+    ];
+
+    /// <summary>The processes a stop applies to: every one named one by one, and the running ones of a wildcard.</summary>
+    private static IEnumerable<string> Stoppable(IEnumerable<ProcessSnapshot> processes, HashSet<string> named) => processes
+        .Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Starting or ProcessState.Backoff)
+        .Select(p => p.FullName);
 
     private static string Line(ActionResult result) => result.Outcome switch
     {

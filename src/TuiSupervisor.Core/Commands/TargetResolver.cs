@@ -16,16 +16,25 @@ public sealed record TargetError(string Target, string Message)
 /// </summary>
 public static class TargetResolver
 {
-    /// <summary>The processes each target names, in order, without duplicates; and the targets that named none.</summary>
-    public static (List<ProcessSnapshot> Processes, List<TargetError> Errors) Resolve(IEnumerable<string> targets, IReadOnlyList<ProcessSnapshot> all)
+    /// <summary>
+    /// The processes each target names, in order, without duplicates; the targets that named none;
+    /// and which processes were named one by one (<c>NAME</c>, <c>GROUP:NAME</c>) rather than by a
+    /// wildcard (<c>all</c>, <c>GROUP:*</c>, a group's name). supervisorctl applies an operation
+    /// only to the wildcard's processes it fits (<c>start all</c> skips what runs, silently) but
+    /// answers for every process named one by one.
+    /// </summary>
+    public static (List<ProcessSnapshot> Processes, List<TargetError> Errors, HashSet<string> Named) Resolve(IEnumerable<string> targets, IReadOnlyList<ProcessSnapshot> all)
     {
         var found = new List<ProcessSnapshot>();
         var errors = new List<TargetError>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
             var matched = Match(target, all, out var error);
             if (error is not null)
                 errors.Add(error);
+            if (matched.Count == 1 && (target == matched[0].FullName || target == $"{matched[0].Group}:{matched[0].Name}"))
+                named.Add(matched[0].FullName);
             foreach (var process in matched)
             {
                 if (!found.Contains(process))
@@ -33,7 +42,7 @@ public static class TargetResolver
             }
         }
 
-        return (found, errors);
+        return (found, errors, named);
     }
 
     private static List<ProcessSnapshot> Match(string target, IReadOnlyList<ProcessSnapshot> all, out TargetError? error)

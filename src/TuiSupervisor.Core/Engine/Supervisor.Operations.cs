@@ -11,7 +11,7 @@ public sealed partial class Supervisor
 
     public async Task<IReadOnlyList<ActionResult>> StartAsync(IReadOnlyList<string> processes, CancellationToken cancellationToken = default)
     {
-        var pending = await Invoke(() => Slots(processes).OrderBy(s => s.Program.Priority).Select(BeginStart).ToList()).ConfigureAwait(false);
+        var pending = await Invoke(() => Slots(processes).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal).Select(BeginStart).ToList()).ConfigureAwait(false);
         var results = new List<ActionResult>();
         foreach (var (name, outcome) in pending)
             results.Add(new ActionResult(name, await outcome.WaitAsync(cancellationToken).ConfigureAwait(false)));
@@ -20,7 +20,7 @@ public sealed partial class Supervisor
 
     public async Task<IReadOnlyList<ActionResult>> StopAsync(IReadOnlyList<string> processes, CancellationToken cancellationToken = default)
     {
-        var pending = await Invoke(() => Slots(processes).OrderBy(s => s.Program.Priority).Select(BeginStop).ToList()).ConfigureAwait(false);
+        var pending = await Invoke(() => Slots(processes).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal).Select(BeginStop).ToList()).ConfigureAwait(false);
         var results = new List<ActionResult>();
         foreach (var (name, outcome) in pending)
             results.Add(new ActionResult(name, await outcome.WaitAsync(cancellationToken).ConfigureAwait(false)));

@@ -75,7 +75,7 @@ public sealed partial class Supervisor
             .SelectMany(program => program.Processes.Where(p => p.GroupName == group).Select(process => new ProcessSlot(program, process)))
             .ToList();
         _slots.AddRange(added);
-        foreach (var slot in added.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority))
+        foreach (var slot in added.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal))
             Apply(slot, ProcessInput.Start.Instance);
     }
 }

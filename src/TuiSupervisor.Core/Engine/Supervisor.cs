@@ -87,7 +87,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     /// <summary>Starts every autostart process in priority order (without waiting for RUNNING, as supervisord).</summary>
     public void StartAutostartPrograms() => Post(() =>
     {
-        foreach (var slot in _slots.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority))
+        foreach (var slot in _slots.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal))
         {
             if (slot.Runtime.State is ProcessState.Stopped)
                 Apply(slot, ProcessInput.Start.Instance);

@@ -1,0 +1,103 @@
+using TuiSupervisor.Core.Commands;
+using TuiSupervisor.Core.Engine;
+using TuiSupervisor.Core.Tests.Engine;
+
+namespace TuiSupervisor.Core.Tests.Commands;
+
+/// <summary>supervisorctl's answers, as measured side by side (docs/supervisord-side-by-side.md).</summary>
+public class CommandInterpreterTests
+{
+    private const string WebAndSolo = """
+        [programs.front]
+        command = "sleep 1000"
+        startsecs = 0
+        [programs.api]
+        command = "sleep 1000"
+        startsecs = 0
+        [programs.solo]
+        command = "sleep 1000"
+        startsecs = 0
+        [groups.web]
+        programs = ["front", "api"]
+        """;
+
+    [Fact]
+    public async Task Start_all_skips_what_runs_silently_but_a_named_process_gets_its_error()
+    {
+        await using var engine = Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        Assert.Equal([], (await shell.RunAsync("start all")).Lines);
+        Assert.Equal(["solo: ERROR (already started)"], (await shell.RunAsync("start solo")).Lines);
+        await shell.RunAsync("stop web:front");
+        Assert.Equal(["web:front: started"], (await shell.RunAsync("start all")).Lines);
+    }
+
+    [Fact]
+    public async Task Stop_of_a_group_or_all_names_only_what_it_stopped()
+    {
+        await using var engine = Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        Assert.Equal(["solo: stopped"], (await shell.RunAsync("stop solo")).Lines);
+        Assert.Equal(["solo: ERROR (not running)"], (await shell.RunAsync("stop solo")).Lines);
+        Assert.Equal(["web:api: stopped", "web:front: stopped"], (await shell.RunAsync("stop all")).Lines);
+        Assert.Equal(["web:api: started", "web:front: started"], (await shell.RunAsync("restart web:*")).Lines);
+    }
+
+    [Fact]
+    public async Task Pid_all_lists_every_process_with_0_for_a_stopped_one()
+    {
+        await using var engine = Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+        await shell.RunAsync("stop solo");
+
+        var lines = (await shell.RunAsync("pid all")).Lines;
+
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(1, lines.Count(l => l == "0"));
+        Assert.All(lines.Where(l => l != "0"), l => Assert.True(RealEngine.IsAlive(int.Parse(l, System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public async Task Equal_priorities_start_in_name_order()
+    {
+        await using var engine = new RealEngine("""
+            [programs.b]
+            command = "sleep 1000"
+            startsecs = 0
+            [programs.a]
+            command = "sleep 1000"
+            startsecs = 0
+            [programs.c]
+            command = "sleep 1000"
+            startsecs = 0
+            """);
+        engine.Supervisor.StartAutostartPrograms();
+        engine.WaitForState("c", ProcessState.Running);
+        engine.WaitForState("b", ProcessState.Running);
+        var spawns = engine.Messages.Where(m => m.StartsWith("spawned: ", StringComparison.Ordinal)).Select(m => m.Split('\'')[1]);
+        Assert.Equal(["a", "b", "c"], spawns);
+    }
+
+    [Theory]
+    [InlineData("stop", 1, "Error: stop requires a process name|stop <name>\t\tStop a process|stop <gname>:*\t\tStop all processes in a group|stop <name> <name>\tStop multiple processes or groups|stop all\t\tStop all processes")]
+    [InlineData("start", 2, "Error: start requires a process name|start <name>\t\tStart a process|start <gname>:*\t\tStart all processes in a group|start <name> <name>\tStart multiple processes or groups|start all\t\tStart all processes")]
+    [InlineData("signal HUP", 2, "Error: signal requires a signal name and a process name|signal <signal name> <name>\t\tSignal a process|signal <signal name> <gname>:*\t\tSignal all processes in a group|signal <signal name> <name> <name>\tSignal multiple processes or groups|signal <signal name> all\t\tSignal all processes")]
+    public async Task A_missing_process_name_prints_supervisorctls_usage(string line, int exitCode, string expected)
+    {
+        await using var engine = new RealEngine(WebAndSolo);
+        var output = await new CommandInterpreter(engine.Supervisor, TimeProvider.System).RunAsync(line);
+        Assert.Equal(expected.Split('|'), output.Lines);
+        Assert.Equal(exitCode, output.ExitCode);
+    }
+
+    private static RealEngine Running(string toml)
+    {
+        var engine = new RealEngine(toml);
+        engine.Supervisor.StartAutostartPrograms();
+        foreach (var name in new[] { "web:front", "web:api", "solo" })
+            engine.WaitForState(name, ProcessState.Running);
+        return engine;
+    }
+}
