@@ -71,9 +71,9 @@ internal static class HealthCheckReader
             StartPeriod = reader.Duration("start_period") ?? defaults.StartPeriod,
             OnUnhealthy = reader.Choice("on_unhealthy", Actions) ?? defaults.OnUnhealthy,
         };
-        var url = TakeString(reader, "url");
-        var command = TakeString(reader, "command");
-        var file = TakeString(reader, "file");
+        var url = reader.StringNode("url");
+        var command = reader.StringNode("command");
+        var file = reader.StringNode("file");
         reader.ReportUnknownKeys();
         if (type is null)
             return null;
@@ -94,17 +94,6 @@ internal static class HealthCheckReader
         if (missing is not null)
             diagnostics.Error(table.Position, $"{section} of type \"{Name(type.Value)}\" needs '{missing}'");
         return new HealthCheckDraft(options, url, command, file, table.Position);
-    }
-
-    private static TomlString? TakeString(SectionReader reader, string key)
-    {
-        var entry = reader.Take(key);
-        if (entry is null)
-            return null;
-        if (entry.Value is TomlString text)
-            return text;
-        reader.WrongType(entry, "a string");
-        return null;
     }
 
     private static string Name(HealthCheckType type) => type.ToString().ToLowerInvariant();

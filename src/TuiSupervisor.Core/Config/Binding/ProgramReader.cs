@@ -24,8 +24,8 @@ internal static class ProgramReader
         var draft = new ProgramDraft { Name = name, Table = table, Options = defaults };
 
         draft.Command = ReadCommand(reader);
-        draft.ProcessName = StringValue(reader, "process_name");
-        draft.Directory = StringValue(reader, "directory", "workingdir");
+        draft.ProcessName = reader.StringNode("process_name");
+        draft.Directory = reader.StringNode("directory", "workingdir");
         draft.Environment.AddRange(reader.StringTable("environment", "env") ?? []);
 
         var stopAsGroupEntry = reader.Take("stopasgroup");
@@ -83,17 +83,6 @@ internal static class ProgramReader
         return null;
     }
 
-    private static TomlString? StringValue(SectionReader reader, string key, params string[] aliases)
-    {
-        var entry = reader.Take(key, aliases);
-        if (entry is null)
-            return null;
-        if (entry.Value is TomlString text)
-            return text;
-        reader.WrongType(entry, "a string");
-        return null;
-    }
-
     private static TomlValue? ReadCommand(SectionReader reader)
     {
         var entry = reader.Take("command", "cmd");
@@ -116,7 +105,7 @@ internal static class ProgramReader
 
     private static LogDraft ReadLog(SectionReader reader, string stream)
     {
-        var path = StringValue(reader, $"{stream}_logfile", stream);
+        var path = reader.StringNode($"{stream}_logfile", stream);
         var maxBytes = reader.Size($"{stream}_logfile_maxbytes", $"{stream}_maxbytes") ?? LogTarget.DefaultMaxBytes;
         var backups = reader.Int($"{stream}_logfile_backups", 0, 1000, $"{stream}_backups") ?? LogTarget.DefaultBackups;
         return new LogDraft(path, maxBytes, backups);

@@ -43,13 +43,16 @@ internal sealed class SectionReader(TomlTable table, string sectionName, Diagnos
     /// <summary>Marks keys as handled elsewhere (e.g. sub-tables read by another reader).</summary>
     public void Accept(params string[] keys) => _known.UnionWith(keys);
 
-    public string? String(string key, params string[] aliases)
+    public string? String(string key, params string[] aliases) => StringNode(key, aliases)?.Value;
+
+    /// <summary>A string with its position, for values expanded or checked later.</summary>
+    public TomlString? StringNode(string key, params string[] aliases)
     {
         var entry = Take(key, aliases);
         if (entry is null)
             return null;
         if (entry.Value is TomlString text)
-            return text.Value;
+            return text;
         WrongType(entry, "a string");
         return null;
     }
