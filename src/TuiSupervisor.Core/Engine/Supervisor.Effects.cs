@@ -35,8 +35,11 @@ public sealed partial class Supervisor
                 break;
             case ProcessEffect.Signal signal when slot.Runtime.Pid is { } pid:
                 // Our children lead their own session and group (pgid = pid), so the group is
-                // addressed by the pid; signalling only the leader is not offered yet.
-                _spawner.SignalGroup(pid, signal.Number);
+                // addressed by the pid.
+                if (signal.ToGroup)
+                    _spawner.SignalGroup(pid, signal.Number);
+                else
+                    _spawner.SignalProcess(pid, signal.Number);
                 break;
             case ProcessEffect.SetTimer timer:
                 SetTimer(slot, timer);

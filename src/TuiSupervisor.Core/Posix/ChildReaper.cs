@@ -85,6 +85,15 @@ internal sealed class ChildReaper : IDisposable
         }
     }
 
+    /// <summary>Signals the child alone (not its group), under the same guard against reaped pids.</summary>
+    public bool TrySignalProcess(int pid, int signal)
+    {
+        lock (_gate)
+        {
+            return _pids.Contains(pid) && ProcessSignaller.SignalProcess(pid, signal);
+        }
+    }
+
     public void Dispose()
     {
         _sigchld.Dispose();

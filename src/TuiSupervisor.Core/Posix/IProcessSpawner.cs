@@ -16,4 +16,6 @@ internal interface IProcessSpawner
     /// belong to someone else) or when the group no longer exists.
     /// </summary>
     bool SignalGroup(int pid, int signal);
+
+    bool SignalProcess(int pid, int signal);
 }

@@ -3,7 +3,10 @@ using System.Runtime.InteropServices;
 
 namespace TuiSupervisor.Core.Posix;
 
-/// <summary>Signals whole process groups, which is how every stop and kill reaches grandchildren too.</summary>
+/// <summary>
+/// Signals whole process groups, which is how every stop and kill reaches grandchildren too, or
+/// (for <c>stopasgroup = false</c>, supervisord's default) the group leader alone.
+/// </summary>
 internal static class ProcessSignaller
 {
     /// <summary>
@@ -19,13 +22,25 @@ internal static class ProcessSignaller
     {
         // kill(0, …) would signal our own group and kill(-1, …) every process we may signal.
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pgid, 1);
-        if (Interop.kill(-pgid, signal) == 0)
+        return Kill(-pgid, signal);
+    }
+
+    /// <summary><c>kill(pid, signal)</c>: the process alone; false when it is gone.</summary>
+    public static bool SignalProcess(int pid, int signal)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pid, 1);
+        return Kill(pid, signal);
+    }
+
+    private static bool Kill(int target, int signal)
+    {
+        if (Interop.kill(target, signal) == 0)
         {
             return true;
         }
         int errno = Marshal.GetLastPInvokeError();
         return errno == Errno.ESRCH
             ? false
-            : throw new Win32Exception(errno, $"kill(-{pgid}, {Signals.Name(signal)}) failed: {Errno.Name(errno)}");
+            : throw new Win32Exception(errno, $"kill({target}, {Signals.Name(signal)}) failed: {Errno.Name(errno)}");
     }
 }

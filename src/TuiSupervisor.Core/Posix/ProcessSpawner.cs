@@ -84,6 +84,8 @@ internal sealed unsafe class ProcessSpawner(ChildReaper reaper) : IProcessSpawne
 
     public bool SignalGroup(int pid, int signal) => reaper.TrySignalGroup(pid, signal);
 
+    public bool SignalProcess(int pid, int signal) => reaper.TrySignalProcess(pid, signal);
+
     private static int SpawnWithUmask(
         string executable, SpawnAttributes attributes, NativeStringArray argv, NativeStringArray envp, int? umask, out int pid)
     {

@@ -82,6 +82,33 @@ public class SupervisorTests
     }
 
     [Fact]
+    public async Task With_stopasgroup_false_only_the_process_is_signalled_as_in_supervisord()
+    {
+        await using var engine = new RealEngine("""
+            [programs.parent]
+            command = "/bin/sh -c 'sleep 1000 & echo $! > grandchild.pid; wait'"
+            directory = "."
+            startsecs = 0
+            stopasgroup = false
+            killasgroup = false
+            """);
+        engine.Supervisor.StartAutostartPrograms();
+        var pidFile = Path.Combine(engine.Folder, "grandchild.pid");
+        RealEngine.Eventually(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
+        var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            await engine.Supervisor.StopAsync(["parent"]);
+            Assert.Equal(ProcessState.Stopped, engine.Process("parent").State);
+            Assert.True(RealEngine.IsAlive(grandchild), "the grandchild should survive, as under supervisord's defaults");
+        }
+        finally
+        {
+            Process.Start("kill", ["-9", grandchild.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        }
+    }
+
+    [Fact]
     public async Task Child_ignoring_SIGTERM_is_killed_after_stopwaitsecs()
     {
         await using var engine = new RealEngine("""
