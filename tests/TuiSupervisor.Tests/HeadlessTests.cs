@@ -54,6 +54,23 @@ public partial class HeadlessTests
     }
 
     [Fact]
+    public void A_status_sent_at_once_already_shows_the_autostart_programs_under_way()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", """
+            [programs.slow]
+            command = "sleep 1000"
+            startsecs = 30
+            """);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Send("status");
+        session.WaitFor(s => s.Stdout.Length > 0, "the status answer");
+        Assert.Equal("slow                             STARTING  \n", session.Stdout);
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [Fact]
     public void SIGTERM_stops_every_process_and_exits_0()
     {
         using var dir = new TempDirectory();

@@ -23,14 +23,14 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         var args = words[1..];
         return words[0] switch
         {
-            "status" => Status(args),
+            "status" => Status(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
             "start" => await StartAsync(args, cancellationToken).ConfigureAwait(false),
             "stop" => await StopAsync(args, cancellationToken).ConfigureAwait(false),
             "restart" => await RestartAsync(args, cancellationToken).ConfigureAwait(false),
             "signal" => await SignalAsync(args, cancellationToken).ConfigureAwait(false),
-            "tail" => Tail(args),
+            "tail" => Tail(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
             "events" => Events(args),
-            "pid" => Pid(args),
+            "pid" => Pid(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
             "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
             "reread" => await ReloadAsync(apply: false, cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
@@ -39,9 +39,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         };
     }
 
-    private CommandOutput Status(string[] args)
+    private CommandOutput Status(string[] args, EngineSnapshot snapshot)
     {
-        var snapshot = supervisor.Current;
         var (processes, errors, _) = args.Length == 0
             ? ([.. snapshot.Processes], [], [])
             : TargetResolver.Resolve(args, snapshot.Processes);
@@ -55,7 +54,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     {
         if (args.Length == 0)
             return new CommandOutput(Usage("start", "Start"), ExitCodes.UsageOrConfig);
-        var (processes, errors, named) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Starting or ProcessState.Backoff));
         var results = await supervisor.StartAsync([.. startable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var exit = errors.Any(e => e.Message == "no such group") ? ExitCodes.UsageOrConfig : errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success;
@@ -66,7 +65,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     {
         if (args.Length == 0)
             return new CommandOutput(Usage("stop", "Stop"), ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         var results = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success);
     }
@@ -75,7 +74,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     {
         if (args.Length == 0)
             return new CommandOutput([.. Usage("restart", "Restart"), "Note: restart does not reread config files. For that, see reread and update."], ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args, supervisor.Current.Processes);
+        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         var stopped = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
         var started = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var errorLines = errors.Select(e => e.ToString()).ToList();
@@ -94,7 +93,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
                     "signal <signal name> all\t\tSignal all processes",
                 ],
                 ExitCodes.UsageOrConfig);
-        var (processes, errors, named) = TargetResolver.Resolve(args[1..], supervisor.Current.Processes);
+        var (processes, errors, named) = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         if (!Signals.TryParse(args[0], out var signal))
             return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
         var signallable = processes.Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Starting or ProcessState.Stopping);
@@ -109,7 +108,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return new CommandOutput(outcome.Lines, outcome.Failed ? ExitCodes.UsageOrConfig : ExitCodes.Success);
     }
 
-    private CommandOutput Tail(string[] args)
+    private CommandOutput Tail(string[] args, EngineSnapshot snapshot)
     {
         var lines = 20;
         var rest = new List<string>();
@@ -128,7 +127,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
 
         if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
             return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
-        var process = supervisor.Current.Find(rest[0]);
+        var process = snapshot.Find(rest[0]);
         if (process is null)
             return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
         var bytes = supervisor.Tail(process.FullName, rest.Count == 2 && rest[1] == "stderr", lines);
@@ -142,13 +141,13 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], ExitCodes.Success);
     }
 
-    private CommandOutput Pid(string[] args)
+    private CommandOutput Pid(string[] args, EngineSnapshot snapshot)
     {
         if (args.Length == 0)
             return CommandOutput.Line(supervisor.EnginePid.ToString(CultureInfo.InvariantCulture));
         if (args[0] == "all")
-            return new CommandOutput([.. supervisor.Current.Processes.Select(p => (p.State.IsRunningLike() ? p.Pid ?? 0 : 0).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
-        var process = supervisor.Current.Find(args[0]);
+            return new CommandOutput([.. snapshot.Processes.Select(p => (p.State.IsRunningLike() ? p.Pid ?? 0 : 0).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
+        var process = snapshot.Find(args[0]);
         if (process is null)
             return CommandOutput.Line($"No such process {args[0]}", ExitCodes.ActionFailed);
         return process.Pid is { } pid && process.State.IsRunningLike()

@@ -9,6 +9,9 @@ public interface ISupervisor
     /// <summary>The latest snapshot.</summary>
     EngineSnapshot Current { get; }
 
+    /// <summary>The snapshot after everything queued so far has been applied.</summary>
+    Task<EngineSnapshot> SnapshotAsync();
+
     /// <summary>The engine's own PID.</summary>
     int EnginePid { get; }
 

@@ -84,14 +84,28 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         return slot is null ? [] : (stderr ? slot.Stderr : slot.Stdout).ReadLastLines(lines).Bytes.ToArray();
     }
 
-    /// <summary>Starts every autostart process in priority order (without waiting for RUNNING, as supervisord).</summary>
-    public void StartAutostartPrograms() => Post(() =>
+    /// <summary>
+    /// Starts every autostart process in priority order (without waiting for RUNNING, as
+    /// supervisord); the task ends when the starts are under way and visible in <see cref="Current"/>.
+    /// </summary>
+    public Task StartAutostartProgramsAsync() => Invoke(() =>
     {
         foreach (var slot in _slots.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal))
         {
             if (slot.Runtime.State is ProcessState.Stopped)
                 Apply(slot, ProcessInput.Start.Instance);
         }
+
+        Publish();
+        return true;
+    });
+
+    /// <summary>The snapshot after everything queued so far has been applied (a command sees its predecessors' effects).</summary>
+    public Task<EngineSnapshot> SnapshotAsync() => Invoke(() =>
+    {
+        if (_dirty)
+            Publish();
+        return _current;
     });
 
     /// <summary>

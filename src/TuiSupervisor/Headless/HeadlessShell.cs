@@ -30,7 +30,7 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
         using var reopen = PosixSignalRegistration.Create(SigUsr2, OnSignal);
-        supervisor.StartAutostartPrograms();
+        await supervisor.StartAutostartProgramsAsync().ConfigureAwait(false);
 
         var interpreter = new CommandInterpreter(supervisor, TimeProvider.System);
         _ = Task.Run(() => ReadCommandsAsync(interpreter));

@@ -24,7 +24,7 @@ public class CommandInterpreterTests
     [Fact]
     public async Task Start_all_skips_what_runs_silently_but_a_named_process_gets_its_error()
     {
-        await using var engine = Running(WebAndSolo);
+        await using var engine = await Running(WebAndSolo);
         var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
 
         Assert.Equal([], (await shell.RunAsync("start all")).Lines);
@@ -36,7 +36,7 @@ public class CommandInterpreterTests
     [Fact]
     public async Task Stop_of_a_group_or_all_names_only_what_it_stopped()
     {
-        await using var engine = Running(WebAndSolo);
+        await using var engine = await Running(WebAndSolo);
         var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
 
         Assert.Equal(["solo: stopped"], (await shell.RunAsync("stop solo")).Lines);
@@ -48,7 +48,7 @@ public class CommandInterpreterTests
     [Fact]
     public async Task Pid_all_lists_every_process_with_0_for_a_stopped_one()
     {
-        await using var engine = Running(WebAndSolo);
+        await using var engine = await Running(WebAndSolo);
         var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
         await shell.RunAsync("stop solo");
 
@@ -73,7 +73,7 @@ public class CommandInterpreterTests
             command = "sleep 1000"
             startsecs = 0
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         engine.WaitForState("c", ProcessState.Running);
         engine.WaitForState("b", ProcessState.Running);
         var spawns = engine.Messages.Where(m => m.StartsWith("spawned: ", StringComparison.Ordinal)).Select(m => m.Split('\'')[1]);
@@ -92,10 +92,10 @@ public class CommandInterpreterTests
         Assert.Equal(exitCode, output.ExitCode);
     }
 
-    private static RealEngine Running(string toml)
+    private static async Task<RealEngine> Running(string toml)
     {
         var engine = new RealEngine(toml);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         foreach (var name in new[] { "web:front", "web:api", "solo" })
             engine.WaitForState(name, ProcessState.Running);
         return engine;

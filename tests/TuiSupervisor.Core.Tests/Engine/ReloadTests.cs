@@ -38,7 +38,7 @@ public class ReloadTests
     [Fact]
     public async Task Reread_reports_the_difference_and_changes_nothing()
     {
-        await using var engine = Running(Before);
+        await using var engine = await Running(Before);
         var pids = Pids(engine);
         engine.Toml = After;
 
@@ -51,7 +51,7 @@ public class ReloadTests
     [Fact]
     public async Task Reload_applies_the_difference_and_unchanged_processes_keep_their_pid()
     {
-        await using var engine = Running(Before);
+        await using var engine = await Running(Before);
         var pids = Pids(engine);
         engine.Toml = After;
 
@@ -72,7 +72,7 @@ public class ReloadTests
     [Fact]
     public async Task A_config_with_errors_changes_nothing_and_lists_every_problem()
     {
-        await using var engine = Running(Before);
+        await using var engine = await Running(Before);
         var pids = Pids(engine);
         engine.Toml = Before.Replace("startsecs = 0\n[programs.b]", "startsecs = \"soon\"\nstartretry = 1\n[programs.b]", StringComparison.Ordinal);
 
@@ -92,17 +92,17 @@ public class ReloadTests
     [Fact]
     public async Task Reload_with_no_change_says_so_and_touches_nothing()
     {
-        await using var engine = Running(Before);
+        await using var engine = await Running(Before);
         var pids = Pids(engine);
         var outcome = await engine.Supervisor.ReloadAsync(apply: true);
         Assert.Equal(["No config updates to processes"], outcome.Lines);
         Assert.Equal(pids, Pids(engine));
     }
 
-    private static RealEngine Running(string toml)
+    private static async Task<RealEngine> Running(string toml)
     {
         var engine = new RealEngine(toml);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         foreach (var name in new[] { "a", "b", "c", "e" })
             engine.WaitForState(name, ProcessState.Running);
         return engine;

@@ -13,7 +13,7 @@ public class SupervisorTests
             command = "sleep 1000"
             startsecs = 0
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var running = engine.WaitForState("sleeper", ProcessState.Running);
         Assert.True(RealEngine.IsAlive(running.Pid!.Value));
 
@@ -55,7 +55,7 @@ public class SupervisorTests
             command = "/bin/sh -c 'sleep 0.2; exit 3'"
             startsecs = 0
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         RealEngine.Eventually(() => engine.Process("flaky").Restarts >= 2, "two restarts");
         var exited = engine.Events.First(e => e.Message == "exited: flaky (exit status 3; not expected)");
         var respawn = engine.Events.First(e => e.Sequence > exited.Sequence && e.Message.StartsWith("spawned: 'flaky'", StringComparison.Ordinal));
@@ -71,7 +71,7 @@ public class SupervisorTests
             directory = "."
             startsecs = 0
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var pidFile = Path.Combine(engine.Folder, "grandchild.pid");
         RealEngine.Eventually(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
         var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -92,7 +92,7 @@ public class SupervisorTests
             stopasgroup = false
             killasgroup = false
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var pidFile = Path.Combine(engine.Folder, "grandchild.pid");
         RealEngine.Eventually(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
         var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -117,7 +117,7 @@ public class SupervisorTests
             startsecs = 0
             stopwaitsecs = 1
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         engine.WaitForState("stubborn", ProcessState.Running);
         RealEngine.Eventually(() => engine.Supervisor.Tail("stubborn", false, 1).Length > 0, "the trap to be set");
 
@@ -138,7 +138,7 @@ public class SupervisorTests
             stdout_logfile = "out.log"
             stderr_logfile = "err.log"
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var outLog = Path.Combine(engine.Folder, "out.log");
         RealEngine.Eventually(() => File.Exists(outLog) && new FileInfo(outLog).Length == 13, "13 bytes in out.log");
         Assert.Equal("hello\n\u0001"u8.ToArray().Concat(new byte[] { 0xFF }).Concat(" raw\n"u8.ToArray()), File.ReadAllBytes(outLog));
@@ -155,7 +155,7 @@ public class SupervisorTests
             startsecs = 0
             stdout_logfile = "ticker.log"
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var log = Path.Combine(engine.Folder, "ticker.log");
         RealEngine.Eventually(() => File.Exists(log) && new FileInfo(log).Length > 0, "the first ticks");
         File.Move(log, log + ".rotated");
@@ -181,7 +181,7 @@ public class SupervisorTests
         Assert.Equal([new ActionResult("nocmd", ActionOutcome.NoSuchFile)], await engine.Supervisor.StartAsync(["nocmd"]));
         Assert.Equal(ProcessState.Stopped, engine.Process("nocmd").State);
 
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var fatal = engine.WaitForState("auto", ProcessState.Fatal);
         Assert.Equal("can't find command '/nonexistent/bin/other'", fatal.SpawnError);
     }
@@ -195,7 +195,7 @@ public class SupervisorTests
             user = "nobody-at-all"
             startretries = 0
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var fatal = engine.WaitForState("other", ProcessState.Fatal);
         Assert.Equal("cannot run as user 'nobody-at-all': switching users is not supported yet", fatal.SpawnError);
         Assert.Null(fatal.Pid);
@@ -210,7 +210,7 @@ public class SupervisorTests
             environment = { FOO = "bar" }
             startsecs = 0
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         RealEngine.Eventually(() => engine.Supervisor.Tail("env", false, 10).Length > 0 && engine.Supervisor.Tail("env", false, 10).Count(b => b == '\n') == 5, "the environment listing");
         var lines = System.Text.Encoding.UTF8.GetString(engine.Supervisor.Tail("env", false, 10)).TrimEnd().Split('\n');
         Assert.Equal(["FOO=bar", "SUPERVISOR_ENABLED=1", "SUPERVISOR_GROUP_NAME=env", "SUPERVISOR_PROCESS_NAME=env", "TUISUPERVISOR_PROCESS_NAME=env"], lines);
@@ -229,7 +229,7 @@ public class SupervisorTests
             startsecs = 0
             priority = 20
             """);
-        engine.Supervisor.StartAutostartPrograms();
+        await engine.Supervisor.StartAutostartProgramsAsync();
         var pids = new[] { engine.WaitForState("first", ProcessState.Running).Pid!.Value, engine.WaitForState("last", ProcessState.Running).Pid!.Value };
         await engine.Supervisor.ShutdownAsync().WaitAsync(TimeSpan.FromSeconds(20));
         var stops = engine.Messages.Where(m => m.StartsWith("stopped: ", StringComparison.Ordinal)).ToList();
