@@ -12,9 +12,6 @@ public sealed record SupervisorConfig
     public required EquatableArray<ProgramConfig> Programs { get; init; }
     public EquatableArray<GroupConfig> Groups { get; init; } = new EquatableArray<GroupConfig>([]);
 
-    /// <summary>Warnings found while reading (never errors: a config with errors is not built).</summary>
-    public EquatableArray<ConfigDiagnostic> Warnings { get; init; } = new EquatableArray<ConfigDiagnostic>([]);
-
     /// <summary>Every process of every enabled program.</summary>
     public IEnumerable<ProcessConfig> Processes => Programs.Where(p => p.Enabled).SelectMany(p => p.Processes);
 }

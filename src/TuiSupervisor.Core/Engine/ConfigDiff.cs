@@ -30,7 +30,7 @@ public sealed record ConfigDiff(IReadOnlyList<string> Added, IReadOnlyList<strin
             .Order(StringComparer.Ordinal);
 
     /// <summary>Each group's programs (enabled ones, with everything that defines them), keyed by group name.</summary>
-    public static Dictionary<string, List<object>> Groups(SupervisorConfig config)
+    private static Dictionary<string, List<object>> Groups(SupervisorConfig config)
     {
         var groups = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         foreach (var program in config.Programs.Where(p => p.Enabled))

@@ -33,9 +33,6 @@ internal sealed record ProcessRuntime
     /// <summary>When the pending retry of a BACKOFF process is due.</summary>
     public DateTimeOffset? RetryAt { get; init; }
 
-    /// <summary>True once SIGKILL was sent during a stop.</summary>
-    public bool Killing { get; init; }
-
     /// <summary>
     /// Increases on every transition. A timer carries the generation it was set in, so a timer
     /// that fires after its state was left (a stop during startsecs, say) is recognised as stale.

@@ -55,7 +55,7 @@ internal static class ProcessStateMachine
     {
         Assert(current, "spawned", ProcessState.Starting);
         effects.Add(new ProcessEffect.Log(EventLevel.Info, $"spawned: '{name}' with pid {pid}"));
-        var started = current with { Pid = pid, StartedAt = now, Killing = false };
+        var started = current with { Pid = pid, StartedAt = now };
         if (program.StartSecs > TimeSpan.Zero)
         {
             effects.Add(new ProcessEffect.SetTimer(TimerKind.StartSecs, program.StartSecs, started.Generation));
@@ -78,7 +78,7 @@ internal static class ProcessStateMachine
     private static ProcessRuntime Exited(ProcessRuntime current, ProcessExit exit, ProgramConfig program, string name, DateTimeOffset now, List<ProcessEffect> effects)
     {
         Assert(current, "exited", ProcessState.Starting, ProcessState.Running, ProcessState.Stopping);
-        var ended = current with { Pid = null, StoppedAt = now, LastExit = exit, Killing = false };
+        var ended = current with { Pid = null, StoppedAt = now, LastExit = exit };
         var expected = exit.Code is { } code && program.ExitCodes.Contains(code);
 
         if (current.State == ProcessState.Stopping)
@@ -149,7 +149,7 @@ internal static class ProcessStateMachine
                 // STOPPING -> STOPPING (escalated): it ignored the stop signal for stopwaitsecs.
                 effects.Add(new ProcessEffect.Log(EventLevel.Warn, $"killing '{name}' ({current.Pid}) with SIGKILL"));
                 effects.Add(new ProcessEffect.Signal(SigKill, program.KillAsGroup));
-                return current with { Killing = true };
+                return current;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown timer");
         }

@@ -30,20 +30,6 @@ public class ValueTextTests
         Assert.False(DurationText.TryParse(text, out _));
 
     [Theory]
-    [InlineData(0, "0s")]
-    [InlineData(1_500, "1500ms")]
-    [InlineData(90_000, "90s")]
-    [InlineData(120_000, "2m")]
-    [InlineData(7_200_000, "2h")]
-    public void Duration_format_reads_back_to_the_same_duration(long milliseconds, string expected)
-    {
-        var text = DurationText.Format(TimeSpan.FromMilliseconds(milliseconds));
-        Assert.Equal(expected, text);
-        Assert.True(DurationText.TryParse(text, out var back));
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), back);
-    }
-
-    [Theory]
     [InlineData("1024", 1024)]
     [InlineData("1KB", 1024)]
     [InlineData("50MB", 50L * 1024 * 1024)]
@@ -63,11 +49,4 @@ public class ValueTextTests
     public void Size_text_rejects_what_is_not_a_size(string text) =>
         Assert.False(SizeText.TryParse(text, out _));
 
-    [Fact]
-    public void Size_format_picks_the_largest_whole_unit()
-    {
-        Assert.Equal("50MB", SizeText.Format(50L * 1024 * 1024));
-        Assert.Equal("1500", SizeText.Format(1500));
-        Assert.Equal("1GB", SizeText.Format(1024L * 1024 * 1024));
-    }
 }

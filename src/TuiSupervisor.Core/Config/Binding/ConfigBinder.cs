@@ -39,7 +39,6 @@ internal static class ConfigBinder
             Supervisor = settings,
             Programs = new EquatableArray<ProgramConfig>(programs.Select((p, i) => p with { DependsOn = new(drafts[i].DependsOn.Select(d => d.Dependency)) })),
             Groups = new EquatableArray<GroupConfig>(groups.Select(g => g.Group)),
-            Warnings = new EquatableArray<ConfigDiagnostic>(diagnostics.Items),
         };
         return new ConfigLoadResult(config, diagnostics.Items);
     }

@@ -12,16 +12,12 @@ internal sealed class Diagnostics(string file)
     /// <summary>In file order, as a person reads them; problems with no position come first.</summary>
     public IReadOnlyList<ConfigDiagnostic> Items => [.. _items.OrderBy(d => d.Line).ThenBy(d => d.Column)];
 
-    public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
-
-    public void Error(TomlPosition at, string message) => Add(DiagnosticSeverity.Error, at, message);
-
-    public void Warning(TomlPosition at, string message) => Add(DiagnosticSeverity.Warning, at, message);
+    public bool HasErrors => _items.Count > 0;
 
     /// <summary>Adds a problem once: the processes of one program share their options, and so their mistakes.</summary>
-    private void Add(DiagnosticSeverity severity, TomlPosition at, string message)
+    public void Error(TomlPosition at, string message)
     {
-        var diagnostic = new ConfigDiagnostic(severity, File, at.Line, at.Column, message);
+        var diagnostic = new ConfigDiagnostic(DiagnosticSeverity.Error, File, at.Line, at.Column, message);
         if (!_items.Contains(diagnostic))
             _items.Add(diagnostic);
     }

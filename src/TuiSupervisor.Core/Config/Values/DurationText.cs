@@ -52,20 +52,6 @@ public static class DurationText
         return true;
     }
 
-    /// <summary>The shortest text that reads back to the same duration ("1.5s", "2m", "250ms").</summary>
-    public static string Format(TimeSpan duration)
-    {
-        if (duration == TimeSpan.Zero)
-            return "0s";
-        if (duration.Ticks % TimeSpan.TicksPerSecond != 0)
-            return duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
-        if (duration.Ticks % TimeSpan.TicksPerHour == 0)
-            return ((long)duration.TotalHours).ToString(CultureInfo.InvariantCulture) + "h";
-        if (duration.Ticks % TimeSpan.TicksPerMinute == 0)
-            return ((long)duration.TotalMinutes).ToString(CultureInfo.InvariantCulture) + "m";
-        return ((long)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
-    }
-
     private static bool TryParseSeconds(ReadOnlySpan<char> text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;

@@ -36,16 +36,4 @@ public static class SizeText
         bytes = (long)result;
         return true;
     }
-
-    /// <summary>The largest whole unit that reads back to the same size ("50MB", "1500B").</summary>
-    public static string Format(long bytes)
-    {
-        foreach (var (unit, size) in new[] { ("GB", 1024L * 1024 * 1024), ("MB", 1024L * 1024), ("KB", 1024L) })
-        {
-            if (bytes != 0 && bytes % size == 0)
-                return (bytes / size).ToString(CultureInfo.InvariantCulture) + unit;
-        }
-
-        return bytes.ToString(CultureInfo.InvariantCulture);
-    }
 }
