@@ -45,7 +45,10 @@ internal sealed class HeadlessSession : IDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
-    /// <summary>Sends <paramref name="command"/> until the output it adds satisfies <paramref name="done"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="command"/>, and again every 2 s, until the output it adds satisfies
+    /// <paramref name="done"/>, which must accept only a whole answer (count its lines).
+    /// </summary>
     public string Poll(string command, Func<string, bool> done, double seconds = 15)
     {
         var clock = Stopwatch.StartNew();
@@ -53,10 +56,14 @@ internal sealed class HeadlessSession : IDisposable
         {
             var before = Stdout.Length;
             Send(command);
-            var answer = WaitForOutput(before, TimeSpan.FromSeconds(2));
-            if (done(answer))
-                return answer;
-            Thread.Sleep(100);
+            var attempt = Stopwatch.StartNew();
+            while (attempt.Elapsed < TimeSpan.FromSeconds(2))
+            {
+                var answer = Stdout[before..];
+                if (done(answer))
+                    return answer;
+                Thread.Sleep(20);
+            }
         }
 
         throw new TimeoutException($"'{command}' never gave the expected answer in {seconds} s; stdout:\n{Stdout}\nstderr:\n{Stderr}");
@@ -88,22 +95,6 @@ internal sealed class HeadlessSession : IDisposable
         if (!_process.HasExited)
             _process.Kill(entireProcessTree: true);
         _process.Dispose();
-    }
-
-    private string WaitForOutput(int before, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        string text;
-        do
-        {
-            Thread.Sleep(20);
-            text = Stdout;
-        }
-        while (text.Length == before && clock.Elapsed < timeout);
-
-        // One more short wait so that a multi-line answer is read whole.
-        Thread.Sleep(50);
-        return Stdout[before..];
     }
 
     private static void Append(StringBuilder buffer, string? line)

@@ -12,7 +12,7 @@ public partial class HeadlessTests
         using var session = new HeadlessSession(dir.Path, "supervisor.toml");
 
         // broken needs 1 s + 2 s of retries to give up; everything else is up by then.
-        var status = session.Poll("status", s => s.Contains("FATAL", StringComparison.Ordinal));
+        var status = session.Poll("status", s => Lines(s) == 7 && s.Contains("FATAL", StringComparison.Ordinal));
         Assert.Matches(@"(?m)^broken {27}FATAL     Exited too quickly \(process log may have details\)$", status);
         Assert.Matches(@"(?m)^clock {28}RUNNING   pid \d+, uptime 0:00:0\d$", status);
         Assert.Matches(@"(?m)^heartbeat {24}RUNNING   pid \d+", status);
@@ -45,7 +45,7 @@ public partial class HeadlessTests
         Assert.Equal("nosuch: ERROR (no such process)\n", session.Poll("start nosuch", s => s.Length > 0));
         Assert.Equal("idle: started\n", session.Poll("start idle", s => s.Length > 0));
         Assert.Equal("idle: ERROR (already started)\n", session.Poll("start idle", s => s.Length > 0));
-        Assert.Matches(@"^idle {29}RUNNING   pid \d+, uptime 0:00:0\d\nsleeper {26}STOPPED   \w{3} \d\d \d\d:\d\d [AP]M\n$", session.Poll("status", s => s.Length > 0));
+        Assert.Matches(@"^idle {29}RUNNING   pid \d+, uptime 0:00:0\d\nsleeper {26}STOPPED   \w{3} \d\d \d\d:\d\d [AP]M\n$", session.Poll("status", s => Lines(s) == 2));
         Assert.Equal("*** Unknown syntax: frobnicate\n", session.Poll("frobnicate", s => s.Length > 0));
 
         session.Send("quit");
@@ -130,12 +130,15 @@ public partial class HeadlessTests
 
         session.Signal("HUP");
         session.WaitFor(s => s.Stderr.Contains("added: added process group", StringComparison.Ordinal), "the reload");
-        var after = session.Poll("status", s => s.Contains("added ", StringComparison.Ordinal) && s.Contains("RUNNING   pid", StringComparison.Ordinal) && !s.Contains("STARTING", StringComparison.Ordinal));
+        var after = session.Poll("status", s => Lines(s) == 2 && !s.Contains("STARTING", StringComparison.Ordinal));
         Assert.Equal(Pids().Match(before).Value, Pids().Match(after.Split('\n').First(l => l.StartsWith("keep", StringComparison.Ordinal))).Value);
 
         session.Send("quit");
         Assert.Equal(0, session.WaitForExit());
     }
+
+    /// <summary>Complete lines in an answer (the session reads whole lines only).</summary>
+    private static int Lines(string answer) => answer.Count(c => c == '\n');
 
     [GeneratedRegex(@"(?m)^worker:worker_0[012] {17}RUNNING ")]
     private static partial Regex WorkerRunning();

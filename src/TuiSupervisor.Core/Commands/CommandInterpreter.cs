@@ -28,7 +28,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "stop" => await StopAsync(args, cancellationToken).ConfigureAwait(false),
             "restart" => await RestartAsync(args, cancellationToken).ConfigureAwait(false),
             "signal" => await SignalAsync(args, cancellationToken).ConfigureAwait(false),
-            "tail" => Tail(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
+            "tail" => await TailAsync(args).ConfigureAwait(false),
             "events" => Events(args),
             "pid" => Pid(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
             "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
@@ -108,7 +108,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return new CommandOutput(outcome.Lines, outcome.Failed ? ExitCodes.UsageOrConfig : ExitCodes.Success);
     }
 
-    private CommandOutput Tail(string[] args, EngineSnapshot snapshot)
+    private async Task<CommandOutput> TailAsync(string[] args)
     {
         var lines = 20;
         var rest = new List<string>();
@@ -127,10 +127,10 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
 
         if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
             return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
-        var process = snapshot.Find(rest[0]);
+        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(rest[0]);
         if (process is null)
             return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
-        var bytes = supervisor.Tail(process.FullName, rest.Count == 2 && rest[1] == "stderr", lines);
+        var bytes = await supervisor.TailAsync(process.FullName, rest.Count == 2 && rest[1] == "stderr", lines).ConfigureAwait(false);
         var text = Encoding.UTF8.GetString(bytes);
         return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), ExitCodes.Success);
     }

@@ -35,7 +35,7 @@ public interface ISupervisor
     Task<IReadOnlyList<ActionResult>> SignalAsync(int signal, IReadOnlyList<string> processes, CancellationToken cancellationToken = default);
 
     /// <summary>The last lines of a process's output (stdout, or stderr when <paramref name="stderr"/>).</summary>
-    byte[] Tail(string process, bool stderr, int lines);
+    Task<byte[]> TailAsync(string process, bool stderr, int lines);
 
     /// <summary>
     /// Re-reads the config. With <paramref name="apply"/> it applies the difference (supervisorctl's

@@ -68,11 +68,7 @@ public sealed partial class Supervisor
             await StopAsync(names).ConfigureAwait(false);
         }
 
-        await Invoke(() =>
-        {
-            Emit(null, EventLevel.Info, "all processes stopped");
-            return true;
-        }).ConfigureAwait(false);
+        await Invoke(() => Emit(null, EventLevel.Info, "all processes stopped")).ConfigureAwait(false);
         shutdown.SetResult();
     }
 
@@ -86,7 +82,6 @@ public sealed partial class Supervisor
         }
 
         Emit(null, EventLevel.Warn, "killed every remaining process with SIGKILL");
-        return true;
     });
 
     /// <summary>Reopens every child log file (SIGUSR2, after logrotate moved them).</summary>
@@ -99,7 +94,6 @@ public sealed partial class Supervisor
         }
 
         Emit(null, EventLevel.Info, "reopened the log files");
-        return true;
     });
 
     private IEnumerable<ProcessSlot> Slots(IReadOnlyList<string> names) =>

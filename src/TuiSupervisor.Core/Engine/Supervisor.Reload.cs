@@ -48,7 +48,6 @@ public sealed partial class Supervisor
                 AddGroup(next, group);
             Emit(null, EventLevel.Info, $"reloaded {next.Source}: {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed");
             _dirty = true;
-            return true;
         }).ConfigureAwait(false);
         lines.AddRange(diff.Added.Select(group => $"{group}: added process group"));
         return new ReloadOutcome(lines, Failed: false);
@@ -56,7 +55,7 @@ public sealed partial class Supervisor
 
     private List<string> GroupMembers(string group) => [.. _slots.Where(s => s.Config.GroupName == group).Select(s => s.FullName)];
 
-    private bool RemoveGroup(string group)
+    private void RemoveGroup(string group)
     {
         foreach (var slot in _slots.Where(s => s.Config.GroupName == group).ToList())
         {
@@ -65,7 +64,6 @@ public sealed partial class Supervisor
         }
 
         _dirty = true;
-        return true;
     }
 
     private void AddGroup(SupervisorConfig config, string group)

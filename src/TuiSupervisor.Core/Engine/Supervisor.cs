@@ -78,11 +78,11 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
             return [.. _events.Skip(Math.Max(0, _events.Count - count))];
     }
 
-    public byte[] Tail(string process, bool stderr, int lines)
+    public Task<byte[]> TailAsync(string process, bool stderr, int lines) => Invoke(() =>
     {
         var slot = _slots.FirstOrDefault(s => s.FullName == process);
         return slot is null ? [] : (stderr ? slot.Stderr : slot.Stdout).ReadLastLines(lines).Bytes.ToArray();
-    }
+    });
 
     /// <summary>
     /// Starts every autostart process in priority order (without waiting for RUNNING, as
@@ -97,7 +97,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         }
 
         Publish();
-        return true;
     });
 
     /// <summary>The snapshot after everything queued so far has been applied (a command sees its predecessors' effects).</summary>
@@ -132,6 +131,25 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
 
     /// <summary>Queues work for the loop; it runs after everything queued before it.</summary>
     private void Post(Action work) => _inbox.Writer.TryWrite(work);
+
+    /// <summary>Runs <paramref name="work"/> on the loop; the task ends when it has run.</summary>
+    private Task Invoke(Action work)
+    {
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            try
+            {
+                work();
+                completion.SetResult();
+            }
+            catch (Exception e)
+            {
+                completion.SetException(e);
+            }
+        });
+        return completion.Task;
+    }
 
     /// <summary>Runs <paramref name="work"/> on the loop and hands back its result.</summary>
     private Task<T> Invoke<T>(Func<T> work)

@@ -21,7 +21,7 @@ public class EngineMemoryTests
         var log = Path.Combine(engine.Folder, "flood.log");
         RealEngine.Eventually(() => File.Exists(log) && new FileInfo(log).Length == 104_857_600, "100 MB in the log file", seconds: 60);
 
-        var tail = engine.Supervisor.Tail("flood", false, 1);
+        var tail = engine.Tail("flood", false, 1);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Assert.True(allocated < 16L * 1024 * 1024, $"the engine allocated {allocated} bytes for a 100 MB flood: it copied it through memory instead of streaming it");
         Assert.InRange(tail.Length, 1, 256 * 1024);

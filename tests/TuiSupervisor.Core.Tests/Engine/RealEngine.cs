@@ -55,6 +55,9 @@ internal sealed class RealEngine : IAsyncDisposable
         }
     }
 
+    /// <summary>The last lines of a process's output, waited for (a test helper, so blocking is fine).</summary>
+    public byte[] Tail(string name, bool stderr = false, int lines = 10) => Supervisor.TailAsync(name, stderr, lines).GetAwaiter().GetResult();
+
     public ProcessSnapshot Process(string name) => Supervisor.Current.Find(name) ?? throw new InvalidOperationException($"no process {name}");
 
     private ConfigLoadResult Load() =>

@@ -119,7 +119,7 @@ public class SupervisorTests
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
         engine.WaitForState("stubborn", ProcessState.Running);
-        RealEngine.Eventually(() => engine.Supervisor.Tail("stubborn", false, 1).Length > 0, "the trap to be set");
+        RealEngine.Eventually(() => engine.Tail("stubborn", false, 1).Length > 0, "the trap to be set");
 
         var clock = Stopwatch.StartNew();
         await engine.Supervisor.StopAsync(["stubborn"]);
@@ -143,7 +143,7 @@ public class SupervisorTests
         RealEngine.Eventually(() => File.Exists(outLog) && new FileInfo(outLog).Length == 13, "13 bytes in out.log");
         Assert.Equal("hello\n\u0001"u8.ToArray().Concat(new byte[] { 0xFF }).Concat(" raw\n"u8.ToArray()), File.ReadAllBytes(outLog));
         RealEngine.Eventually(() => File.Exists(Path.Combine(engine.Folder, "err.log")) && File.ReadAllText(Path.Combine(engine.Folder, "err.log")) == "oops\n", "stderr in err.log");
-        Assert.Equal("oops\n"u8.ToArray(), engine.Supervisor.Tail("talker", true, 5));
+        Assert.Equal("oops\n"u8.ToArray(), engine.Tail("talker", true, 5));
     }
 
     [Fact]
@@ -211,8 +211,8 @@ public class SupervisorTests
             startsecs = 0
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
-        RealEngine.Eventually(() => engine.Supervisor.Tail("env", false, 10).Length > 0 && engine.Supervisor.Tail("env", false, 10).Count(b => b == '\n') == 5, "the environment listing");
-        var lines = System.Text.Encoding.UTF8.GetString(engine.Supervisor.Tail("env", false, 10)).TrimEnd().Split('\n');
+        RealEngine.Eventually(() => engine.Tail("env", false, 10).Length > 0 && engine.Tail("env", false, 10).Count(b => b == '\n') == 5, "the environment listing");
+        var lines = System.Text.Encoding.UTF8.GetString(engine.Tail("env", false, 10)).TrimEnd().Split('\n');
         Assert.Equal(["FOO=bar", "SUPERVISOR_ENABLED=1", "SUPERVISOR_GROUP_NAME=env", "SUPERVISOR_PROCESS_NAME=env", "TUISUPERVISOR_PROCESS_NAME=env"], lines);
     }
 
