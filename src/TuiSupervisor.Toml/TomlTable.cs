@@ -49,18 +49,6 @@ public sealed class TomlTable(TomlPosition position, TomlTableOrigin origin) : T
 
     public bool ContainsKey(string key) => _indexByKey.ContainsKey(key);
 
-    public bool TryGetValue(string key, [NotNullWhen(true)] out TomlValue? value)
-    {
-        if (_indexByKey.TryGetValue(key, out var index))
-        {
-            value = _entries[index].Value;
-            return true;
-        }
-
-        value = null;
-        return false;
-    }
-
     public bool TryGetEntry(string key, [NotNullWhen(true)] out TomlEntry? entry)
     {
         if (_indexByKey.TryGetValue(key, out var index))

@@ -30,7 +30,11 @@ try
                 break;
             case "ignore-term":
                 // Cancelling the handled signal keeps the process alive, as SIG_IGN would.
-                ignoredTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = true);
+                ignoredTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+                {
+                    context.Cancel = true;
+                    Console.WriteLine("TERM ignored");
+                });
                 break;
             case "grandchild":
                 StartGrandchild(Next(steps, step));

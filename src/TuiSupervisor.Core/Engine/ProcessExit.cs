@@ -8,7 +8,12 @@ public sealed record ProcessExit(int? Code, int? Signal)
     public static ProcessExit Killed(int signal) => new(null, signal);
 
     /// <summary>supervisord's wording: <c>exit status 1</c> or <c>terminated by SIGKILL</c>.</summary>
-    public string Text => Signal is { } signal
-        ? $"terminated by {Posix.Signals.Name(signal)}"
-        : $"exit status {Code}";
+    public string Text => (Code, Signal) switch
+    {
+        (_, { } signal) => $"terminated by {Posix.Signals.Name(signal)}",
+        ({ } code, _) => $"exit status {code}",
+
+        // The runtime or the kernel took the status first (the engine as PID 1, SIGCHLD ignored).
+        _ => "exit status unknown",
+    };
 }

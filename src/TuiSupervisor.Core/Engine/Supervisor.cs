@@ -28,6 +28,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly Func<ConfigLoadResult> _loadConfig;
     private readonly LeftoverProcesses? _children;
     private bool _childrenRecordFailed;
+    private bool _childrenChanged;
     private readonly Task _loop;
     private SupervisorConfig _config;
     private EngineSnapshot _current;
@@ -193,6 +194,8 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
 
             if (_dirty)
                 Publish();
+            if (_childrenChanged)
+                WriteChildrenRecord();
         }
     }
 
@@ -222,9 +225,13 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
             subscriber.OnEvent(engineEvent);
     }
 
+    /// <summary>Notes that the set of running children changed; the record is rewritten once per batch.</summary>
+    private void RecordChildren() => _childrenChanged = _children is not null;
+
     /// <summary>Keeps the record of running children current, for recovery after a SIGKILL of the engine.</summary>
-    private void RecordChildren()
+    private void WriteChildrenRecord()
     {
+        _childrenChanged = false;
         if (_children?.Record(_byPid.Select(p => (p.Key, p.Value.FullName))) is not { } error || _childrenRecordFailed)
             return;
         _childrenRecordFailed = true;

@@ -15,12 +15,4 @@ internal sealed record ExitStatus(int Pid, int? ExitCode, int? Signal)
 
     /// <summary>The child is gone but its status went to another waiter.</summary>
     public static ExitStatus Unknown(int pid) => new(pid, null, null);
-
-    /// <summary>supervisord's wording: <c>exit status 1</c> or <c>terminated by SIGKILL</c>.</summary>
-    public string Describe() => (ExitCode, Signal) switch
-    {
-        (int code, _) => $"exit status {code}",
-        (_, int signal) => $"terminated by {Signals.Name(signal)}",
-        _ => "exit status unknown",
-    };
 }

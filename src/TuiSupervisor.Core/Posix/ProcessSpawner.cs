@@ -8,7 +8,7 @@ namespace TuiSupervisor.Core.Posix;
 /// Starts children with posix_spawn (see docs/process-spawning.md for why not
 /// <see cref="System.Diagnostics.Process"/>) and hands each pid to the reaper before returning it.
 /// </summary>
-internal sealed unsafe class ProcessSpawner(ChildReaper reaper) : IProcessSpawner
+internal sealed unsafe class ProcessSpawner(ChildReaper reaper)
 {
     // The umask is an attribute of the whole process, not of a thread, and posix_spawn has no
     // attribute for it: a child gets the mask the process has at the instant of the spawn. So a

@@ -1,3 +1,4 @@
+using TuiSupervisor.Core.Engine;
 using System.Diagnostics;
 using System.Globalization;
 using TuiSupervisor.Core.Posix;
@@ -22,7 +23,7 @@ public sealed class ChildReaperTests : IDisposable
         ExitStatus exit = await harness.WaitForExitAsync(child.Pid);
 
         Assert.Equal(new ExitStatus(child.Pid, 3, null), exit);
-        Assert.Equal("exit status 3", exit.Describe());
+        Assert.Equal("exit status 3", new ProcessExit(exit.ExitCode, exit.Signal).Text);
         Assert.Null(harness.Reaper.Warning);
     }
 
@@ -36,7 +37,7 @@ public sealed class ChildReaperTests : IDisposable
         ExitStatus exit = await harness.WaitForExitAsync(child.Pid);
 
         Assert.Equal(new ExitStatus(child.Pid, null, SIGKILL), exit);
-        Assert.Equal("terminated by SIGKILL", exit.Describe());
+        Assert.Equal("terminated by SIGKILL", new ProcessExit(exit.ExitCode, exit.Signal).Text);
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class ChildReaperTests : IDisposable
         Assert.Equal("ready", await stdout.ReadLineAsync().WaitAsync(ChildHarness.Deadline));
 
         Assert.True(harness.Spawner.SignalGroup(child.Pid, SIGTERM));
-        await Task.Delay(200);
+        Assert.Equal("TERM ignored", await stdout.ReadLineAsync().WaitAsync(ChildHarness.Deadline));
         Assert.False(harness.HasExited(child.Pid));
         Assert.True(harness.Spawner.SignalGroup(child.Pid, SIGKILL));
 

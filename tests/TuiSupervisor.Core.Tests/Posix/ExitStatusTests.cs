@@ -1,3 +1,4 @@
+using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Core.Posix;
 
 namespace TuiSupervisor.Core.Tests.Posix;
@@ -15,12 +16,12 @@ public sealed class ExitStatusTests
         ExitStatus exit = ExitStatus.FromWaitStatus(42, status);
 
         Assert.Equal(new ExitStatus(42, code, signal), exit);
-        Assert.Equal(text, exit.Describe());
+        Assert.Equal(text, new ProcessExit(exit.ExitCode, exit.Signal).Text);
     }
 
     [Fact]
     public void Status_taken_by_another_waiter_is_unknown()
     {
-        Assert.Equal("exit status unknown", ExitStatus.Unknown(42).Describe());
+        Assert.Equal("exit status unknown", new ProcessExit(ExitStatus.Unknown(42).ExitCode, ExitStatus.Unknown(42).Signal).Text);
     }
 }
