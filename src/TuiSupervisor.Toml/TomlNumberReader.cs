@@ -182,7 +182,7 @@ internal static class TomlNumberReader
                 continue;
             }
 
-            var digit = (ulong)HexValue(c);
+            var digit = (ulong)TomlScanner.HexValue(c);
             if (value > (long.MaxValue - digit) / (ulong)radix)
             {
                 throw OutOfRange(token, position);
@@ -221,13 +221,6 @@ internal static class TomlNumberReader
         16 => char.IsAsciiHexDigit(c),
         8 => c is >= '0' and <= '7',
         _ => c is '0' or '1',
-    };
-
-    private static int HexValue(char c) => c switch
-    {
-        <= '9' => c - '0',
-        <= 'F' => c - 'A' + 10,
-        _ => c - 'a' + 10,
     };
 
     private static string DigitName(int radix) => radix switch

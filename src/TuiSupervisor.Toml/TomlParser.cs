@@ -191,7 +191,7 @@ internal sealed class TomlParser
     private TomlArray ReadArray(int depth)
     {
         var position = _scanner.Position;
-        CheckDepth(depth);
+        TomlTableBuilder.CheckDepth(depth, _scanner.Position);
         var array = new TomlArray(position, isArrayOfTables: false);
         _scanner.Advance();
         while (true)
@@ -223,7 +223,7 @@ internal sealed class TomlParser
     private TomlTable ReadInlineTable(int depth)
     {
         var position = _scanner.Position;
-        CheckDepth(depth);
+        TomlTableBuilder.CheckDepth(depth, _scanner.Position);
         var table = new TomlTable(position, TomlTableOrigin.Inline);
         _scanner.Advance();
         _scanner.SkipWhitespace();
@@ -266,14 +266,6 @@ internal sealed class TomlParser
         {
             throw _scanner.Error(
                 $"expected {expected} in the inline table opened at {opening}, found end of line (an inline table must be written on one line)");
-        }
-    }
-
-    private void CheckDepth(int depth)
-    {
-        if (depth > MaxDepth)
-        {
-            throw _scanner.Error($"nesting is deeper than {MaxDepth} levels");
         }
     }
 }

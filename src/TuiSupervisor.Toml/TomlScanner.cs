@@ -195,4 +195,13 @@ internal sealed class TomlScanner(char[] text, int length)
 
     /// <summary>Control characters TOML forbids in comments and strings; tab is the one allowed.</summary>
     public static bool IsForbiddenControl(int c) => c is (< 0x20 and not '\t') or 0x7F;
+
+    /// <summary>The value of a hexadecimal digit, or -1 when <paramref name="c"/> is not one.</summary>
+    internal static int HexValue(int c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 }

@@ -282,7 +282,7 @@ internal sealed class TomlStringReader
         var value = 0;
         for (var i = 0; i < digits; i++)
         {
-            var digit = HexValue(scanner.Peek(2 + i));
+            var digit = TomlScanner.HexValue(scanner.Peek(2 + i));
             if (digit < 0)
             {
                 throw TomlScanner.Error(backslash, $"expected {digits} hex digits after '\\{letter}'");
@@ -310,14 +310,6 @@ internal sealed class TomlStringReader
 
         scanner.Advance(digits + 2);
     }
-
-    private static int HexValue(int c) => c switch
-    {
-        >= '0' and <= '9' => c - '0',
-        >= 'a' and <= 'f' => c - 'a' + 10,
-        >= 'A' and <= 'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     private static TomlSyntaxException Unterminated(TomlScanner scanner, TomlPosition opening, string delimiter) =>
         scanner.Error($"unterminated string (opened at {opening}): expected closing {delimiter} before {scanner.DescribeNext()}");

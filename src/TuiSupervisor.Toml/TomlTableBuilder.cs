@@ -201,7 +201,8 @@ internal sealed class TomlTableBuilder
 
     private static string WithArticle(string typeName) => typeName[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? $"an {typeName}" : $"a {typeName}";
 
-    private static void CheckDepth(int depth, TomlPosition position)
+    /// <summary>Refuses nesting beyond <see cref="TomlParser.MaxDepth"/> instead of overflowing the stack.</summary>
+    internal static void CheckDepth(int depth, TomlPosition position)
     {
         if (depth > TomlParser.MaxDepth)
         {

@@ -28,7 +28,6 @@ public sealed class PidFileLock : IDisposable
 {
     // 0644, less the umask, as supervisord's own pidfile.
     private const uint PidFileMode = (uint)(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-    private const int EAGAIN = 11;
     private const int LostRaceRetries = 5;
 
     private readonly SafeFileHandle _handle;
@@ -77,7 +76,7 @@ public sealed class PidFileLock : IDisposable
             if (!TryLock(fd, out int errno))
             {
                 // Linux answers EAGAIN for a conflicting lock; POSIX also allows EACCES.
-                error = errno is EAGAIN or Errno.EACCES
+                error = errno is Errno.EAGAIN or Errno.EACCES
                     ? HeldMessage(fullPath, ReadHolder(handle))
                     : $"cannot lock pidfile {fullPath}: {Errno.Name(errno)}";
                 handle.Dispose();

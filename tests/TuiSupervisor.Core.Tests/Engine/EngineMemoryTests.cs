@@ -19,7 +19,7 @@ public class EngineMemoryTests
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         await engine.Supervisor.StartAutostartProgramsAsync();
         var log = Path.Combine(engine.Folder, "flood.log");
-        RealEngine.Eventually(() => File.Exists(log) && new FileInfo(log).Length == 104_857_600, "100 MB in the log file", seconds: 60);
+        Poll.Until(() => File.Exists(log) && new FileInfo(log).Length == 104_857_600, "100 MB in the log file", timeoutMs: 60_000);
 
         var tail = engine.Tail("flood", false, 1);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;

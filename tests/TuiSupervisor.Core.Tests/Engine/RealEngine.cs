@@ -63,20 +63,9 @@ internal sealed class RealEngine : IAsyncDisposable
     private ConfigLoadResult Load() =>
         ConfigLoader.LoadToml(Encoding.UTF8.GetBytes(Toml), "test.toml", new BindingContext(Folder, EnvironmentVariables.Read(), "testhost"));
 
-    public static void Eventually(Func<bool> condition, string what, double seconds = 10)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(seconds))
-                Assert.Fail($"{what}: not true after {seconds} s");
-            Thread.Sleep(10);
-        }
-    }
-
     public ProcessSnapshot WaitForState(string name, ProcessState state, double seconds = 10)
     {
-        Eventually(() => Supervisor.Current.Find(name)?.State == state, $"{name} to be {state.Text()} (is {Supervisor.Current.Find(name)?.State.Text()})", seconds);
+        Poll.Until(() => Supervisor.Current.Find(name)?.State == state, $"{name} to be {state.Text()} (is {Supervisor.Current.Find(name)?.State.Text()})", (int)(seconds * 1000));
         return Process(name);
     }
 

@@ -66,7 +66,7 @@ public class ReloadTests
         Assert.NotEqual(pids["a"], a.Pid);
         engine.WaitForState("d", ProcessState.Running);
         Assert.Equal(ProcessState.Starting, engine.Process("e").State);
-        RealEngine.Eventually(() => !RealEngine.IsAlive(pids["c"]!.Value), "c's process to be gone");
+        Poll.Until(() => !RealEngine.IsAlive(pids["c"]!.Value), "c's process to be gone");
     }
 
     [Fact]

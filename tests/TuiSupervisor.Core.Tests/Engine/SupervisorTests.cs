@@ -20,7 +20,7 @@ public class SupervisorTests
         var results = await engine.Supervisor.StopAsync(["sleeper"]);
         Assert.Equal([new ActionResult("sleeper", ActionOutcome.Stopped)], results);
         Assert.Equal(ProcessState.Stopped, engine.Process("sleeper").State);
-        RealEngine.Eventually(() => !RealEngine.IsAlive(running.Pid.Value), "the stopped process to be gone");
+        Poll.Until(() => !RealEngine.IsAlive(running.Pid.Value), "the stopped process to be gone");
         Assert.Contains("stopped: sleeper (terminated by SIGTERM)", engine.Messages);
     }
 
@@ -56,7 +56,7 @@ public class SupervisorTests
             startsecs = 0
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
-        RealEngine.Eventually(() => engine.Process("flaky").Restarts >= 2, "two restarts");
+        Poll.Until(() => engine.Process("flaky").Restarts >= 2, "two restarts");
         var exited = engine.Events.First(e => e.Message == "exited: flaky (exit status 3; not expected)");
         var respawn = engine.Events.First(e => e.Sequence > exited.Sequence && e.Message.StartsWith("spawned: 'flaky'", StringComparison.Ordinal));
         Assert.InRange((respawn.Time - exited.Time).TotalMilliseconds, 0, 200);
@@ -73,12 +73,12 @@ public class SupervisorTests
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
         var pidFile = Path.Combine(engine.Folder, "grandchild.pid");
-        RealEngine.Eventually(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
+        Poll.Until(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
         var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(RealEngine.IsAlive(grandchild));
 
         await engine.Supervisor.StopAsync(["parent"]);
-        RealEngine.Eventually(() => !RealEngine.IsAlive(grandchild), "the grandchild to be gone");
+        Poll.Until(() => !RealEngine.IsAlive(grandchild), "the grandchild to be gone");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class SupervisorTests
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
         var pidFile = Path.Combine(engine.Folder, "grandchild.pid");
-        RealEngine.Eventually(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
+        Poll.Until(() => File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n'), "the grandchild's pid file");
         var grandchild = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         try
         {
@@ -119,7 +119,7 @@ public class SupervisorTests
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
         engine.WaitForState("stubborn", ProcessState.Running);
-        RealEngine.Eventually(() => engine.Tail("stubborn", false, 1).Length > 0, "the trap to be set");
+        Poll.Until(() => engine.Tail("stubborn", false, 1).Length > 0, "the trap to be set");
 
         var clock = Stopwatch.StartNew();
         await engine.Supervisor.StopAsync(["stubborn"]);
@@ -140,9 +140,9 @@ public class SupervisorTests
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
         var outLog = Path.Combine(engine.Folder, "out.log");
-        RealEngine.Eventually(() => File.Exists(outLog) && new FileInfo(outLog).Length == 13, "13 bytes in out.log");
+        Poll.Until(() => File.Exists(outLog) && new FileInfo(outLog).Length == 13, "13 bytes in out.log");
         Assert.Equal("hello\n\u0001"u8.ToArray().Concat(new byte[] { 0xFF }).Concat(" raw\n"u8.ToArray()), File.ReadAllBytes(outLog));
-        RealEngine.Eventually(() => File.Exists(Path.Combine(engine.Folder, "err.log")) && File.ReadAllText(Path.Combine(engine.Folder, "err.log")) == "oops\n", "stderr in err.log");
+        Poll.Until(() => File.Exists(Path.Combine(engine.Folder, "err.log")) && File.ReadAllText(Path.Combine(engine.Folder, "err.log")) == "oops\n", "stderr in err.log");
         Assert.Equal("oops\n"u8.ToArray(), engine.Tail("talker", true, 5));
     }
 
@@ -157,12 +157,12 @@ public class SupervisorTests
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
         var log = Path.Combine(engine.Folder, "ticker.log");
-        RealEngine.Eventually(() => File.Exists(log) && new FileInfo(log).Length > 0, "the first ticks");
+        Poll.Until(() => File.Exists(log) && new FileInfo(log).Length > 0, "the first ticks");
         File.Move(log, log + ".rotated");
 
         await engine.Supervisor.ReopenLogFilesAsync();
 
-        RealEngine.Eventually(() => File.Exists(log) && File.ReadAllText(log).StartsWith("tick\n", StringComparison.Ordinal), "ticks in a new file");
+        Poll.Until(() => File.Exists(log) && File.ReadAllText(log).StartsWith("tick\n", StringComparison.Ordinal), "ticks in a new file");
         Assert.Contains("reopened the log files", engine.Messages);
     }
 
@@ -211,7 +211,7 @@ public class SupervisorTests
             startsecs = 0
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
-        RealEngine.Eventually(() => engine.Tail("env", false, 10).Length > 0 && engine.Tail("env", false, 10).Count(b => b == '\n') == 5, "the environment listing");
+        Poll.Until(() => engine.Tail("env", false, 10).Length > 0 && engine.Tail("env", false, 10).Count(b => b == '\n') == 5, "the environment listing");
         var lines = System.Text.Encoding.UTF8.GetString(engine.Tail("env", false, 10)).TrimEnd().Split('\n');
         Assert.Equal(["FOO=bar", "SUPERVISOR_ENABLED=1", "SUPERVISOR_GROUP_NAME=env", "SUPERVISOR_PROCESS_NAME=env", "TUISUPERVISOR_PROCESS_NAME=env"], lines);
     }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Core.Posix;
-using TuiSupervisor.Core.Tests.Logging;
 
 namespace TuiSupervisor.Core.Tests.Lifecycle;
 

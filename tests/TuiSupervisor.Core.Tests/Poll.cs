@@ -1,4 +1,4 @@
-namespace TuiSupervisor.Core.Tests.Logging;
+namespace TuiSupervisor.Core.Tests;
 
 internal static class Poll
 {
