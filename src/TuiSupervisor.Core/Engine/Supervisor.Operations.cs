@@ -109,7 +109,8 @@ public sealed partial class Supervisor
 
         // supervisorctl checks the command before any state change: a missing or non-executable
         // file is refused and the process stays as it was.
-        var check = SpawnPreflight.ResolveCommand(slot.Config.Command[0], slot.Config.Directory, ChildEnvironment.For(slot.Config, _engineEnvironment).GetValueOrDefault("PATH"), out _);
+        var path = slot.Config.Environment.GetValueOrDefault("PATH") ?? _engineEnvironment.GetValueOrDefault("PATH");
+        var check = SpawnPreflight.ResolveCommand(slot.Config.Command[0], slot.Config.Directory, path, out _);
         if (check is not null)
         {
             Emit(slot.FullName, EventLevel.Warn, $"start refused: {check.Message}");

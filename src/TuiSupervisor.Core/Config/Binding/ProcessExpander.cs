@@ -50,7 +50,9 @@ internal sealed class ProcessExpander(BindingContext context, SupervisorSettings
         }
 
         values["process_name"] = name;
-        var directory = draft.Directory is { } dir ? Expand(dir, values) is { } d ? context.Resolve(d) : null : null;
+        string? directory = null;
+        if (draft.Directory is { } writtenDirectory && Expand(writtenDirectory, values) is { } expanded)
+            directory = context.Resolve(expanded);
         var command = ExpandCommand(draft.Command, values, directory);
         if (command is null)
             return null;
