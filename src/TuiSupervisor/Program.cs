@@ -2,13 +2,23 @@ using System.Reflection;
 using TuiSupervisor.Cli;
 using TuiSupervisor.Commands;
 using TuiSupervisor.Core.Commands;
+using TuiSupervisor.Core.Posix;
 
 namespace TuiSupervisor;
 
 internal static class Program
 {
+    /// <summary>supervisord's exit status for a child that could not become its program.</summary>
+    private const int CouldNotExec = 127;
+
     private static async Task<int> Main(string[] args)
     {
+        if (args is [UserSwitch.Mode, .. var trampoline])
+        {
+            Console.Error.WriteLine("supervisor: " + UserSwitch.Exec(trampoline));
+            return CouldNotExec;
+        }
+
         ParsedCommand command;
         try
         {

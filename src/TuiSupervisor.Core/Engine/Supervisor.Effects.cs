@@ -52,10 +52,10 @@ public sealed partial class Supervisor
         var config = slot.Config;
 
         // Running the program as the engine's own user instead would be a silent privilege
-        // change, so a user we cannot switch to is a spawn error until switching exists.
-        if (slot.Program.User is { } user && user != Environment.UserName)
+        // change, so a user we cannot switch to is a spawn error.
+        if (UserSwitchPlan.Decide(slot.Program.User, UserSwitchLauncher, out var runAs) is { } userError)
         {
-            Apply(slot, new ProcessInput.SpawnFailed($"cannot run as user '{user}': switching users is not supported yet"));
+            Apply(slot, new ProcessInput.SpawnFailed(userError));
             return;
         }
 
@@ -64,7 +64,8 @@ public sealed partial class Supervisor
             config.Directory,
             ChildEnvironment.For(config, _engineEnvironment),
             slot.Program.Umask ?? _config.Supervisor.Umask,
-            slot.Program.RedirectStderr);
+            slot.Program.RedirectStderr,
+            runAs);
         var result = _spawner.Spawn(request);
         if (!result.Succeeded)
         {

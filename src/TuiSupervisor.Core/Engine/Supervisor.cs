@@ -60,6 +60,12 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
 
     public EngineSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>
+    /// How to start our own executable's <see cref="UserSwitch"/> mode, for programs with
+    /// <c>user</c> set; without it such programs cannot switch and fail to spawn.
+    /// </summary>
+    public IReadOnlyList<string>? UserSwitchLauncher { get; init; }
+
     public int EnginePid => Environment.ProcessId;
 
     public IDisposable Subscribe(Action<EngineSnapshot> onSnapshot, Action<EngineEvent> onEvent)

@@ -116,6 +116,58 @@ internal static unsafe partial class Interop
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int fcntl(int fd, int command, FileLock* fileLock);
 
+    [LibraryImport(Libc)]
+    internal static partial uint geteuid();
+
+    /// <summary>getpwnam_r(3): 0 and a null <paramref name="result"/> mean "no such user".</summary>
+    [LibraryImport(Libc, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int getpwnam_r(string name, PasswdEntry* entry, byte* buffer, nuint size, PasswdEntry** result);
+
+    [LibraryImport(Libc)]
+    internal static partial int getpwuid_r(uint uid, PasswdEntry* entry, byte* buffer, nuint size, PasswdEntry** result);
+
+    /// <summary>getgrouplist(3): -1 when <paramref name="count"/> was too small, which it then updates.</summary>
+    [LibraryImport(Libc, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int getgrouplist(string user, uint group, uint* groups, ref int count);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int setgroups(nuint count, uint* groups);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int setgid(uint gid);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int setuid(uint uid);
+
+    /// <summary>signal(2), used only to put an ignored signal back to SIG_DFL (0) before an exec.</summary>
+    [LibraryImport(Libc)]
+    internal static partial nint signal(int signal, nint handler);
+
+    [LibraryImport(Libc)]
+    internal static partial int sigprocmask(int how, void* set, void* oldSet);
+
+    /// <summary>execv(3): runs <paramref name="path"/> with this process's environment; returns only on failure.</summary>
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int execv(string path, byte** argv);
+
+    internal const int SIG_SETMASK = 2;
+
+    /// <summary>
+    /// <c>struct passwd</c>: unlike the spawn types it is a documented public struct whose glibc
+    /// layout has not changed since it exists, the same on x86-64 and arm64.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct PasswdEntry
+    {
+        public byte* Name;
+        public byte* Password;
+        public uint Uid;
+        public uint Gid;
+        public byte* Gecos;
+        public byte* Home;
+        public byte* Shell;
+    }
+
     /// <summary>
     /// <c>struct flock</c>, a kernel ABI struct (not an opaque libc one), the same on x86-64 and
     /// arm64. A zero <see cref="Start"/> and <see cref="Length"/> with <see cref="Whence"/> SEEK_SET

@@ -53,16 +53,20 @@ internal sealed unsafe class ProcessSpawner(ChildReaper reaper)
                 return SpawnResult.Failed(new SpawnError(SpawnErrorKind.Other, $"couldn't create a pipe: {Errno.Name(pipeError)}"));
             }
 
+            string[] command = request.RunAs is { } runAs
+                ? UserSwitch.Arguments(runAs.Launcher, runAs.Account, executable, request.Command)
+                : [.. request.Command];
+            string program = request.RunAs is null ? executable : command[0];
             int error, pid;
             using (var attributes = new SpawnAttributes(Fd(stdoutWrite), Fd(stderrWrite ?? stdoutWrite), request.WorkingDirectory))
-            using (var argv = new NativeStringArray(request.Command))
+            using (var argv = new NativeStringArray(command))
             using (var envp = new NativeStringArray(environment))
             {
-                error = SpawnWithUmask(executable, attributes, argv, envp, request.Umask, out pid);
+                error = SpawnWithUmask(program, attributes, argv, envp, request.Umask, out pid);
             }
             if (error != 0)
             {
-                return SpawnResult.Failed(SpawnPreflight.DescribeSpawnFailure(error, executable, request.WorkingDirectory));
+                return SpawnResult.Failed(SpawnPreflight.DescribeSpawnFailure(error, program, request.WorkingDirectory));
             }
 
             reaper.Register(pid);

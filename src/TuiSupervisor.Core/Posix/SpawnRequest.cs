@@ -9,9 +9,11 @@ namespace TuiSupervisor.Core.Posix;
 /// <param name="Environment">The complete environment of the child: nothing is added to it.</param>
 /// <param name="Umask">File mode creation mask, e.g. 18 for octal 022; null keeps the engine's.</param>
 /// <param name="RedirectStderr">Send stderr into the stdout pipe instead of a pipe of its own.</param>
+/// <param name="RunAs">Another user to run as, through the executable's trampoline; null runs as the engine's user.</param>
 internal sealed record SpawnRequest(
     IReadOnlyList<string> Command,
     string? WorkingDirectory,
     IReadOnlyDictionary<string, string> Environment,
     int? Umask,
-    bool RedirectStderr);
+    bool RedirectStderr,
+    SpawnAs? RunAs = null);

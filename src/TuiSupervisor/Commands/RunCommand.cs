@@ -41,7 +41,10 @@ internal static class RunCommand
         using var input = new StreamReader(Console.OpenStandardInput());
         using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         using var activity = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read(), config.Supervisor.PidFile);
+        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read(), config.Supervisor.PidFile)
+        {
+            UserSwitchLauncher = SelfLauncher.Command(),
+        };
         await using (supervisor.ConfigureAwait(false))
         {
             using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
