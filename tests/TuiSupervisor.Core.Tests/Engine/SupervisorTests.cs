@@ -192,13 +192,21 @@ public class SupervisorTests
         await using var engine = new RealEngine("""
             [programs.other]
             command = "sleep 1000"
+            user = "nobody"
+            startretries = 0
+
+            [programs.ghost]
+            command = "sleep 1000"
             user = "nobody-at-all"
             startretries = 0
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
+
+        // This engine has no launcher for the trampoline (that is the executable's), and only root may switch.
         var fatal = engine.WaitForState("other", ProcessState.Fatal);
-        Assert.Equal("cannot run as user 'nobody-at-all': switching users is not supported yet", fatal.SpawnError);
+        Assert.StartsWith("couldn't setuid to 65534: ", fatal.SpawnError, StringComparison.Ordinal);
         Assert.Null(fatal.Pid);
+        Assert.Equal("couldn't setuid to nobody-at-all: Can't find username 'nobody-at-all'", engine.WaitForState("ghost", ProcessState.Fatal).SpawnError);
     }
 
     [Fact]
