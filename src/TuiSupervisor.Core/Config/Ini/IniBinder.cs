@@ -107,7 +107,7 @@ internal static class IniBinder
             diagnostics.Warning(entry.Place, $"unknown key '{entry.Key}' in [{section.Name}] is ignored{Suggestions.DidYouMean(entry.Key, known)}");
     }
 
-    /// <summary>The engine names processes GROUP:NAME and needs each name once; supervisord's own clashes are subtler.</summary>
+    /// <summary>The engine knows processes by GROUP:NAME, so each must be unique.</summary>
     private static void CheckNames(IniDocument document, List<ProgramConfig> programs, List<GroupConfig> groups, IniDiagnostics diagnostics)
     {
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -116,10 +116,10 @@ internal static class IniBinder
             var section = document.Find("program:" + program.Name)!;
             foreach (var process in program.Processes)
             {
-                if (owner.TryGetValue(process.Name, out var first))
-                    diagnostics.Error(section.Place, $"process name '{process.Name}' of [program:{program.Name}] is already used by [program:{first}]: tuisupervisor needs each process name once");
+                if (owner.TryGetValue(process.FullName, out var first))
+                    diagnostics.Error(section.Place, $"process '{process.FullName}' of [program:{program.Name}] is already defined by [program:{first}]: each GROUP:NAME must be unique");
                 else
-                    owner[process.Name] = program.Name;
+                    owner[process.FullName] = program.Name;
             }
         }
 
