@@ -153,7 +153,7 @@ internal static class IniProgramReader
         {
             if (stderr.Kind == LogTargetKind.File)
                 reader.Warning(reader.Entry("stderr_logfile")!, "is ignored because redirect_stderr = true: stderr goes to the stdout log");
-            stderr = new LogTarget(LogTargetKind.None, null, stderr.MaxBytes, stderr.Backups);
+            stderr = new LogTarget(LogTargetKind.None, null, 0, 0);
         }
 
         var command = reader.Text("command", names);
