@@ -5,7 +5,15 @@ internal sealed class IniDiagnostics
 {
     private readonly List<ConfigDiagnostic> _items = [];
 
-    public IReadOnlyList<ConfigDiagnostic> Items => _items;
+    /// <summary>In the order a person reads the files: by file (as first met), then line and column.</summary>
+    public IReadOnlyList<ConfigDiagnostic> Items
+    {
+        get
+        {
+            var files = _items.Select(d => d.File).Distinct().ToList();
+            return [.. _items.OrderBy(d => files.IndexOf(d.File)).ThenBy(d => d.Line).ThenBy(d => d.Column)];
+        }
+    }
 
     public bool HasErrors => _items.Exists(d => d.Severity == DiagnosticSeverity.Error);
 

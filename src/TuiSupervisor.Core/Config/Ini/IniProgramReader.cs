@@ -124,7 +124,7 @@ internal static class IniProgramReader
         }
 
         if (reader.Text("serverurl", names) is { } url && !url.Trim().Equals("AUTO", StringComparison.OrdinalIgnoreCase))
-            reader.Warning(reader.Entry("serverurl")!, "is not implemented: SUPERVISOR_SERVER_URL is not set for the child");
+            reader.Warning(reader.Entry("serverurl")!, "not implemented: SUPERVISOR_SERVER_URL is not set for the child");
     }
 
     private static ProcessConfig? ReadProcess(
@@ -152,7 +152,7 @@ internal static class IniProgramReader
         if (options.RedirectStderr)
         {
             if (stderr.Kind == LogTargetKind.File)
-                reader.Warning(reader.Entry("stderr_logfile")!, "is ignored because redirect_stderr = true: stderr goes to the stdout log");
+                reader.Warning(reader.Entry("stderr_logfile")!, "ignored because redirect_stderr = true: stderr goes to the stdout log");
             stderr = new LogTarget(LogTargetKind.None, null, 0, 0);
         }
 

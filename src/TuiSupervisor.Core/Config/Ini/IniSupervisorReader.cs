@@ -53,11 +53,11 @@ internal static class IniSupervisorReader
         if (!nodaemon && reader.Entry("nodaemon") is { } daemon)
             reader.Warning(daemon, "tuisupervisor never daemonizes: it stays in the foreground (run it under systemd, nohup or tmux)");
         if (silent && reader.Entry("silent") is { } quiet)
-            reader.Warning(quiet, "is not implemented: the activity log still goes to stderr");
+            reader.Warning(quiet, "not implemented: the activity log still goes to stderr");
         foreach (var key in new[] { "minfds", "minprocs", "directory", "user", "identifier", "nocleanup", "strip_ansi" })
         {
             if (reader.Section.Find(key) is { } unused)
-                reader.Warning(unused, "is not implemented by tuisupervisor and has no effect");
+                reader.Warning(unused, "not implemented by tuisupervisor; it has no effect");
         }
     }
 }

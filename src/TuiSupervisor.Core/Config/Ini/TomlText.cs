@@ -56,5 +56,6 @@ internal static class TomlText
 
     /// <summary>One comment line per line of <paramref name="text"/>, with no character TOML forbids in comments.</summary>
     public static IEnumerable<string> Comment(string text) =>
-        text.Split('\n').Select(line => ("# " + new string([.. line.Select(c => char.IsControl(c) && c != '\t' ? ' ' : c)])).TrimEnd());
+        text.Split('\n').Select(line => new string([.. line.Select(c => char.IsControl(c) && c != '\t' ? ' ' : c)]))
+            .Select(line => (line.StartsWith(' ') ? "#" + line : "# " + line).TrimEnd());
 }
