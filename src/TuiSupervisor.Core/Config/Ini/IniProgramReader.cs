@@ -27,7 +27,7 @@ internal static class IniProgramReader
             ["group_name"] = groupName,
             ["host_node_name"] = context.HostName,
         };
-        var options = ReadShared(reader, names, out var rawProcessName, out var rawEnvironment);
+        var options = ReadShared(reader, programName, names, out var rawProcessName, out var rawEnvironment);
         ReadUnimplemented(reader, names);
         if (options is null)
             return null;
@@ -44,7 +44,7 @@ internal static class IniProgramReader
         return options with { Processes = new EquatableArray<ProcessConfig>(processes) };
     }
 
-    private static ProgramConfig? ReadShared(IniSectionReader reader, Dictionary<string, object> names, out string rawProcessName, out string rawEnvironment)
+    private static ProgramConfig? ReadShared(IniSectionReader reader, string programName, Dictionary<string, object> names, out string rawProcessName, out string rawEnvironment)
     {
         var label = reader.Label;
         var stopAsGroupWritten = reader.Entry("stopasgroup") is not null;
@@ -53,7 +53,7 @@ internal static class IniProgramReader
         var killAsGroup = reader.Bool("killasgroup", names, stopAsGroup);
         var options = new ProgramConfig
         {
-            Name = reader.Section.Name[(reader.Section.Name.IndexOf(':', StringComparison.Ordinal) + 1)..],
+            Name = programName,
             Priority = (int)reader.Integer("priority", names, 999, int.MinValue, int.MaxValue),
             AutoStart = reader.Bool("autostart", names, true),
             AutoRestart = reader.Typed("autorestart", names, AutoRestart.Unexpected, IniValues.AutoRestart, $"one of unexpected, {IniValues.BooleanWords}"),
