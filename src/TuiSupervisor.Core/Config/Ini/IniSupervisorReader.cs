@@ -14,6 +14,7 @@ internal static class IniSupervisorReader
     {
         string Path(string key, string fallback) => IniPaths.Resolve(reader.Text(key, names) ?? fallback, context);
 
+        // Keys the engine has no use for are still read: supervisord refuses a bad value or expansion in them.
         reader.Integer("minfds", names, 1024);
         reader.Integer("minprocs", names, 200);
         reader.Text("directory", names);

@@ -17,6 +17,7 @@ internal sealed partial class IniToToml
             ["stdout_syslog"] = "syslog output is not implemented",
             ["stderr_syslog"] = "syslog output is not implemented",
             ["serverurl"] = "SUPERVISOR_SERVER_URL is not set for children",
+            ["stopsignal"] = "a TOML config names its stop signal, and this signal number has no name",
         };
 
         private readonly ProcessConfig? _first = program.Processes.Count > 0 ? program.Processes[0] : null;

@@ -53,6 +53,9 @@ internal sealed partial class IniToToml(IniDocument document, SupervisorConfig c
                 Line("[supervisor]");
                 new SupervisorKeys(this, section).Write();
                 break;
+            case "program" when _config.Programs.FirstOrDefault(p => p.Name == name) is { NumProcs: 0 }:
+                NotCarriedSection(section, "numprocs = 0");
+                break;
             case "program" when _config.Programs.FirstOrDefault(p => p.Name == name) is { } program:
                 Line($"[programs.{TomlText.Key(name)}]");
                 new ProgramKeys(this, section, program).Write();
@@ -102,7 +105,7 @@ internal sealed partial class IniToToml(IniDocument document, SupervisorConfig c
             "supervisorctl" => "use 'tuisupervisor ctl'",
             "rpcinterface" => "there is no XML-RPC interface",
             "ctlplugin" => "supervisorctl plugins are not loaded",
-            "DEFAULT" => "its keys are written into each section that inherits them",
+            "numprocs = 0" => "numprocs = 0 gives it no processes",
             _ => "supervisord does not know this section either",
         };
         Line($"# not carried over: [{section.Name}]: {why}");

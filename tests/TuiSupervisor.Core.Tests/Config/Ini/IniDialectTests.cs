@@ -77,6 +77,13 @@ public sealed class IniDialectTests : IDisposable
         Assert.Equal(("/bin/b", 1), (web.Processes[0].CommandText, web.Priority));
     }
 
+    [Fact]
+    public void Keys_of_the_DEFAULT_section_are_inherited_by_every_section()
+    {
+        var config = _ini.Valid("[DEFAULT]\nautostart=false\n[supervisord]\n[program:a]\ncommand=/bin/a\n[program:b]\ncommand=/bin/b\nautostart=true\n");
+        Assert.Equal([("a", false), ("b", true)], config.Programs.Select(p => (p.Name, p.AutoStart)));
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("YES", true)]

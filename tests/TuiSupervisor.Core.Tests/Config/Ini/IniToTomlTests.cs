@@ -156,6 +156,14 @@ public sealed class IniToTomlTests : IDisposable
     }
 
     [Fact]
+    public void A_program_without_processes_is_left_out_with_a_comment()
+    {
+        var toml = Convert("[supervisord]\n[program:none]\ncommand=/bin/a\nnumprocs=0\n[program:one]\ncommand=/bin/b\n", _ini.Folder);
+        Assert.Contains("# not carried over: [program:none]: numprocs = 0 gives it no processes\n# command = /bin/a\n# numprocs = 0\n", toml, StringComparison.Ordinal);
+        Assert.Equal(["one"], LoadToml(toml, _ini.Folder).Programs.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_config_with_errors_gives_no_TOML()
     {
         var path = _ini.Write("sv.conf", "[program:a]\ncommand=/bin/a\n");
