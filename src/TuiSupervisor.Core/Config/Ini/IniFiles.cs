@@ -44,6 +44,7 @@ internal static class IniFiles
         }
 
         var mainFolder = Path.GetDirectoryName(fullPath)!;
+        var read = new HashSet<string>(StringComparer.Ordinal) { fullPath };
         foreach (var pattern in patterns.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var absolute = Path.Combine(mainFolder, pattern);
@@ -57,7 +58,7 @@ internal static class IniFiles
             foreach (var match in matches.Order(StringComparer.Ordinal))
             {
                 var name = DisplayName(match, mainFolder, displayName);
-                if (!TryParse(match, name, document, diagnostics, out error))
+                if (!TryParse(match, name, document, diagnostics, out error, keepComments: read.Add(Path.GetFullPath(match))))
                     diagnostics.Warning(files.ValuePlace, error);
                 else
                     ExpandHere(document, name, Path.GetDirectoryName(match)!);
@@ -67,7 +68,7 @@ internal static class IniFiles
         return document;
     }
 
-    private static bool TryParse(string path, string displayName, IniDocument document, IniDiagnostics diagnostics, out string error)
+    private static bool TryParse(string path, string displayName, IniDocument document, IniDiagnostics diagnostics, out string error, bool keepComments = true)
     {
         error = "";
         string text;
@@ -81,7 +82,7 @@ internal static class IniFiles
             return false;
         }
 
-        new IniParser(document, diagnostics, displayName).Parse(text);
+        new IniParser(document, diagnostics, displayName, keepComments).Parse(text);
         return true;
     }
 

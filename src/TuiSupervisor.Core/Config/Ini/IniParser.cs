@@ -14,7 +14,11 @@ namespace TuiSupervisor.Core.Config.Ini;
 /// Lines that fit none of these are all reported, as ConfigParser does; a file with a key before
 /// any section header stops there.
 /// </summary>
-internal sealed class IniParser(IniDocument document, IniDiagnostics diagnostics, string file)
+/// <remarks>
+/// <paramref name="keepComments"/> is false when a file is read a second time (an include pattern
+/// that matches the main file): its values count again, as in supervisord, its comments once.
+/// </remarks>
+internal sealed class IniParser(IniDocument document, IniDiagnostics diagnostics, string file, bool keepComments = true)
 {
     private readonly List<string> _pendingComments = [];
     private IniSection? _section;
@@ -46,7 +50,7 @@ internal sealed class IniParser(IniDocument document, IniDiagnostics diagnostics
 
         if (content.Length == 0)
         {
-            if (fullLineComment)
+            if (fullLineComment && keepComments)
                 _pendingComments.Add(comment!);
             else if (commentStart < 0 && _entry is not null)
                 _valueLines.Add("");
@@ -57,7 +61,7 @@ internal sealed class IniParser(IniDocument document, IniDiagnostics diagnostics
         if (_entry is not null && indent > _indentLevel)
         {
             _valueLines.Add(content);
-            if (comment is not null)
+            if (comment is not null && keepComments)
                 _entry.InlineComment = _entry.InlineComment is null ? comment : _entry.InlineComment + " " + comment;
             return true;
         }
@@ -97,7 +101,7 @@ internal sealed class IniParser(IniDocument document, IniDiagnostics diagnostics
             Value = "",
             Place = new IniPlace(file, number, indent + 1),
             ValuePlace = new IniPlace(file, number, indent + valueOffset + 1),
-            InlineComment = comment,
+            InlineComment = keepComments ? comment : null,
         };
         _entry.Comments.AddRange(_pendingComments);
         _pendingComments.Clear();

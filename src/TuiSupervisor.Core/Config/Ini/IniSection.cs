@@ -30,7 +30,10 @@ internal sealed class IniSection(string name, IniPlace place)
             return;
         }
 
-        entry.Comments.InsertRange(0, _entries[index].Comments);
+        var earlier = _entries[index];
+        entry.Comments.InsertRange(0, earlier.Comments);
+        if (entry.Place == earlier.Place)
+            entry.InlineComment ??= earlier.InlineComment; // the same line read again
         _entries[index] = entry;
     }
 }

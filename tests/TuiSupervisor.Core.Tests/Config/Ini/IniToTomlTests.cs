@@ -164,6 +164,14 @@ public sealed class IniToTomlTests : IDisposable
     }
 
     [Fact]
+    public void A_main_file_its_own_include_pattern_matches_keeps_its_comments_once()
+    {
+        var toml = Convert("[supervisord]\n; runs a\n[program:a]\n; the command\ncommand=/bin/a ; inline\n[include]\nfiles=*.conf\n", _ini.Folder);
+        Assert.Contains("# runs a\n[programs.a]\n# the command\ncommand = \"/bin/a\"  # inline\n", toml, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(toml, "runs a"));
+    }
+
+    [Fact]
     public void A_config_with_errors_gives_no_TOML()
     {
         var path = _ini.Write("sv.conf", "[program:a]\ncommand=/bin/a\n");
