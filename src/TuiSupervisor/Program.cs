@@ -36,6 +36,7 @@ internal static class Program
             CommandKind.Help => Print(HelpText.For(command.HelpFor)),
             CommandKind.Version => Print("tuisupervisor " + Version()),
             CommandKind.Check => CheckCommand.Run(command, Console.Out, Console.Error),
+            CommandKind.Convert => ConvertCommand.Run(command, Console.Out, Console.Error),
             CommandKind.Run => await RunCommand.RunAsync(command).ConfigureAwait(false),
             _ => NotYet(command.Kind),
         };
@@ -49,7 +50,7 @@ internal static class Program
 
     private static int NotYet(CommandKind kind)
     {
-        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check' is. See 'tuisupervisor --help'.");
+        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check' and 'convert' are. See 'tuisupervisor --help'.");
         return ExitCodes.UsageOrConfig;
     }
 

@@ -1,4 +1,5 @@
 using TuiSupervisor.Core.Config.Binding;
+using TuiSupervisor.Core.Config.Ini;
 using TuiSupervisor.Toml;
 
 namespace TuiSupervisor.Core.Config;
@@ -42,10 +43,10 @@ public static class ConfigLoader
             return Failure(path, $"cannot read the config file: {e.Message}");
         }
 
-        var extension = Path.GetExtension(fullPath).ToLowerInvariant();
-        if (extension is ".conf" or ".ini")
-            return Failure(path, "supervisord INI configs (.conf, .ini) are not supported yet: write the config as TOML");
-        return LoadToml(bytes, path, BindingContext.ForProcess(Path.GetDirectoryName(fullPath)!));
+        var context = BindingContext.ForProcess(Path.GetDirectoryName(fullPath)!);
+        if (IsIni(fullPath))
+            return LoadIni(fullPath, path, context, IniGlob.Match);
+        return LoadToml(bytes, path, context);
     }
 
     /// <summary>
@@ -57,6 +58,20 @@ public static class ConfigLoader
         if (!TomlDocument.TryParse(utf8, out var root, out var error))
             return new ConfigLoadResult(null, [ConfigDiagnostic.Error(displayName, error.Position.Line, error.Position.Column, error.Message)]);
         return ConfigBinder.Bind(root, displayName, context);
+    }
+
+    /// <summary>Whether a file is read as supervisord INI: its name ends in <c>.conf</c> or <c>.ini</c> (spec section 2).</summary>
+    public static bool IsIni(string path) => Path.GetExtension(path).ToLowerInvariant() is ".conf" or ".ini";
+
+    /// <summary>
+    /// Reads a supervisord config (and what its <c>[include]</c> names) at <paramref name="fullPath"/>;
+    /// <paramref name="glob"/> finds the files of an include pattern.
+    /// </summary>
+    internal static ConfigLoadResult LoadIni(string fullPath, string displayName, BindingContext context, Func<string, IReadOnlyList<string>> glob)
+    {
+        var diagnostics = new IniDiagnostics();
+        var document = IniFiles.Read(fullPath, displayName, context, glob, diagnostics);
+        return IniBinder.Bind(document, displayName, context, diagnostics);
     }
 
     private static ConfigLoadResult Failure(string file, string message) =>

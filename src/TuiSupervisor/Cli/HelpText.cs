@@ -45,8 +45,14 @@ internal static class HelpText
         CommandKind.Convert => """
             Usage: tuisupervisor convert SUPERVISORD.conf [-o OUT.toml]
 
-            Write the equivalent TOML config for a supervisord config, with a comment for
-            everything that could not be carried over.
+            Write the equivalent TOML config for a supervisord config (and the files its
+            [include] names): the same programs and processes, its comments kept, and a
+            '# not carried over' comment for everything tuisupervisor does not implement.
+            Problems and warnings go to stderr as FILE:LINE:COL: message; a config with
+            errors is not converted (exit 2).
+
+            Relative paths and %(here)s stay as written when OUT.toml is in the folder of
+            SUPERVISORD.conf; otherwise (and on standard output) they are made absolute.
 
             Options:
               -o, --output FILE    write here instead of to standard output

@@ -71,7 +71,7 @@ public class ConfigErrorTests
     }
 
     [Fact]
-    public void Duplicate_process_names_across_programs_are_an_error()
+    public void Duplicate_process_names_in_one_group_are_an_error()
     {
         var errors = ConfigText.Errors("""
             [programs.a]
@@ -80,8 +80,24 @@ public class ConfigErrorTests
             [programs.b]
             command = "sleep 1"
             process_name = "shared"
+            [groups.g]
+            programs = ["a", "b"]
             """);
-        Assert.Equal(["6:16: process name 'shared' of [programs.b] is already used by a process of [programs.a]"], errors);
+        Assert.Equal(["6:16: process name 'shared' of [programs.b] is already used in group 'g' by a process of [programs.a]"], errors);
+    }
+
+    [Fact]
+    public void The_same_process_name_in_two_groups_is_two_processes()
+    {
+        var config = ConfigText.Valid("""
+            [programs.a]
+            command = "sleep 1"
+            process_name = "shared"
+            [programs.b]
+            command = "sleep 1"
+            process_name = "shared"
+            """);
+        Assert.Equal(["a:shared", "b:shared"], config.Processes.Select(p => p.FullName));
     }
 
     [Fact]

@@ -97,6 +97,10 @@ internal static class ConfigBinder
         return groupOf;
     }
 
+    /// <summary>
+    /// The engine knows a process by GROUP:NAME, so that must be unique; the same process name in
+    /// two groups is fine, as in supervisord (where group and name are separate too).
+    /// </summary>
     private static void CheckUniqueProcessNames(List<ProgramDraft> drafts, List<ProgramConfig> programs, Diagnostics diagnostics)
     {
         var owner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -104,15 +108,15 @@ internal static class ConfigBinder
         {
             foreach (var process in programs[i].Processes)
             {
-                if (owner.TryGetValue(process.Name, out var first))
+                if (owner.TryGetValue(process.FullName, out var first))
                 {
                     var at = drafts[i].ProcessName?.Position ?? drafts[i].Table.Position;
                     var whose = first == programs[i].Name ? $"another process of [programs.{first}]" : $"a process of [programs.{first}]";
-                    diagnostics.Error(at, $"process name '{process.Name}' of [programs.{programs[i].Name}] is already used by {whose}");
+                    diagnostics.Error(at, $"process name '{process.Name}' of [programs.{programs[i].Name}] is already used in group '{process.GroupName}' by {whose}");
                 }
                 else
                 {
-                    owner[process.Name] = programs[i].Name;
+                    owner[process.FullName] = programs[i].Name;
                 }
             }
         }

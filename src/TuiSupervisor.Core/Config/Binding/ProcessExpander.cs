@@ -111,11 +111,18 @@ internal sealed class ProcessExpander(BindingContext context, SupervisorSettings
                 return null;
         }
 
-        // A relative path such as ./bin/server means "next to the program's directory, or the
-        // config file", not wherever the engine happened to be started.
-        if (arguments[0].Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(arguments[0]))
-            arguments[0] = Path.GetFullPath(arguments[0], directory ?? context.Directory);
+        ResolveProgramPath(arguments, directory ?? context.Directory);
         return (arguments, text);
+    }
+
+    /// <summary>
+    /// A relative path such as ./bin/server means "next to the program's directory, or the config
+    /// file", not wherever the engine happened to be started. Shared with the INI reader.
+    /// </summary>
+    public static void ResolveProgramPath(List<string> arguments, string baseDirectory)
+    {
+        if (arguments[0].Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(arguments[0]))
+            arguments[0] = Path.GetFullPath(arguments[0], baseDirectory);
     }
 
     private LogTarget ExpandLog(LogDraft draft, Dictionary<string, object> values)
