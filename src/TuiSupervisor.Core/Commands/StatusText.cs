@@ -20,7 +20,7 @@ public static class StatusText
     public static string Description(ProcessSnapshot process, DateTimeOffset now, TimeZoneInfo zone) => process.State switch
     {
         ProcessState.Running => $"pid {process.Pid}, uptime {Uptime(now - (process.StartedAt ?? now))}",
-        ProcessState.Unhealthy => $"pid {process.Pid}, uptime {Uptime(now - (process.StartedAt ?? now))}, {process.UnhealthyReason}",
+        ProcessState.Unhealthy => $"pid {process.Pid}, uptime {Uptime(now - (process.StartedAt ?? now))}, failing: {process.UnhealthyReason}",
         ProcessState.Starting when process.WaitingFor is { } waiting => waiting,
         ProcessState.Backoff or ProcessState.Fatal => process.SpawnError ?? "unknown error (try \"tail NAME\")",
         ProcessState.Stopped or ProcessState.Exited when process.StoppedAt is { } stopped => StopTime(stopped, zone),

@@ -11,11 +11,17 @@ namespace TuiSupervisor.Core.Health;
 /// </summary>
 internal static class HeartbeatProbe
 {
+    /// <summary>
+    /// File times come from the kernel's coarse clock, which may lag the engine's by a tick: a
+    /// beat written right after the spawn must not look older than the spawn.
+    /// </summary>
+    private static readonly TimeSpan CoarseClockSlack = TimeSpan.FromMilliseconds(20);
+
     public static (ProbeOutcome, string) Look(HealthCheckConfig check, DateTimeOffset spawnedAt, DateTimeOffset now)
     {
         var limit = check.Timeout;
         DateTimeOffset? beat = File.Exists(check.File) ? new DateTimeOffset(File.GetLastWriteTimeUtc(check.File!), TimeSpan.Zero) : null;
-        if (beat is { } last && last >= spawnedAt)
+        if (beat is { } last && last >= spawnedAt - CoarseClockSlack)
         {
             var age = now - last;
             return age <= limit
