@@ -59,16 +59,21 @@ internal static class ProcessStateMachine
     private static ProcessRuntime Wait(ProcessRuntime current, string reason, string name, List<ProcessEffect> effects)
     {
         Assert(current, "wait for dependencies", ProcessState.Stopped, ProcessState.Exited, ProcessState.Fatal, ProcessState.Starting);
-        effects.Add(new ProcessEffect.Log(EventLevel.Info, $"{name}: {reason}", EventKind.Dependency));
+        ProcessRuntime waiting;
         if (current.State == ProcessState.Starting)
         {
             // STARTING (waiting) -> STARTING (waiting): the reason changed, e.g. a dependency went FATAL.
             AssertWaiting(current, "wait for dependencies");
-            return current with { WaitingFor = reason };
+            waiting = current with { WaitingFor = reason };
+        }
+        else
+        {
+            // STOPPED | EXITED | FATAL -> STARTING (waiting): an operator start, nothing spawned until the dependencies hold.
+            waiting = Enter(current, ProcessState.Starting, effects) with { Backoff = 0, AutoRestarts = 0, SpawnError = null, RestartReason = null, WaitingFor = reason };
         }
 
-        // STOPPED | EXITED | FATAL -> STARTING (waiting): an operator start, nothing spawned until the dependencies hold.
-        return Enter(current, ProcessState.Starting, effects) with { Backoff = 0, AutoRestarts = 0, SpawnError = null, RestartReason = null, WaitingFor = reason };
+        effects.Add(new ProcessEffect.Log(EventLevel.Info, $"{name}: {reason}", EventKind.Dependency));
+        return waiting;
     }
 
     private static ProcessRuntime Proceed(ProcessRuntime current, string name, List<ProcessEffect> effects)
