@@ -44,7 +44,12 @@ public sealed partial class Supervisor
             return;
         _dirty = true;
         if (!tracker.Record(check, result, inStartPeriod))
+        {
+            // Still unhealthy, but now a check that asks for a restart fails too.
+            if (tracker.RestartWanted && slot.Runtime.State == ProcessState.Unhealthy)
+                ActOnHealth(slot);
             return;
+        }
 
         var verdict = tracker.Status switch
         {

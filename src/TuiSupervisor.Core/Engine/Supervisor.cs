@@ -140,11 +140,11 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         _resources.Dispose();
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
-        _http.Dispose();
         if (_byPid.Count == 0)
             _children?.Clear();
         foreach (var slot in _slots)
             slot.CloseFiles();
+        _http.Dispose();
         _reaper.Dispose();
     }
 

@@ -228,6 +228,33 @@ public class HealthCheckTests
         Assert.False(RealEngine.IsAlive(first!.Value));
     }
 
+    [Fact]
+    public async Task An_unhealthy_process_is_restarted_once_a_check_that_asks_for_restarts_fails_too()
+    {
+        using var server = new TinyHttpServer();
+        await using var engine = await StartedAsync(Program($"""
+            [[programs.app.healthcheck]]
+            type = "exec"
+            command = "/bin/false"
+            interval = "0.1s"
+            retries = 1
+            on_unhealthy = "none"
+
+            [[programs.app.healthcheck]]
+            type = "http"
+            url = "{server.Url}"
+            interval = "0.1s"
+            retries = 1
+            on_unhealthy = "restart"
+            """));
+        engine.WaitForState("app", ProcessState.Unhealthy);
+        Poll.Until(() => engine.Process("app").Health!.Checks[1].Last?.Passed == true, "the http check to pass");
+        Assert.Equal(0, engine.Process("app").Restarts);
+
+        server.Status = 503;
+        Poll.Until(() => engine.Process("app").Restarts >= 1, "the restart the http check asks for");
+    }
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
