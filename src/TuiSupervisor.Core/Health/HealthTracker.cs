@@ -56,6 +56,10 @@ internal sealed class HealthTracker(IReadOnlyList<HealthCheckConfig> checks)
 
     private sealed class CheckRecord(HealthCheckConfig check)
     {
+        private int _failures;
+        private ProbeResult? _last;
+        private DateTimeOffset? _lastFailureAt;
+
         public HealthCheckConfig Check { get; } = check;
 
         public bool HasPassed { get; private set; }
@@ -65,10 +69,6 @@ internal sealed class HealthTracker(IReadOnlyList<HealthCheckConfig> checks)
         public string? LastFailure { get; private set; }
 
         private int Threshold => Check.Type == HealthCheckType.Heartbeat ? 1 : Check.Retries;
-
-        private int _failures;
-        private ProbeResult? _last;
-        private DateTimeOffset? _lastFailureAt;
 
         public void Reset()
         {

@@ -1,14 +1,5 @@
 namespace TuiSupervisor.Core.Health;
 
-public enum ProbeOutcome
-{
-    Passed,
-    Failed,
-
-    /// <summary>No verdict yet: a heartbeat file not written since the spawn, still within its timeout.</summary>
-    Pending,
-}
-
 /// <summary>One run of one health check: the verdict, what it saw (short), and how long it took.</summary>
 public sealed record ProbeResult(ProbeOutcome Outcome, string Output, TimeSpan Latency, DateTimeOffset At)
 {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Core.Health;
 using TuiSupervisor.Core.Tests.Engine;
@@ -10,6 +12,8 @@ namespace TuiSupervisor.Core.Tests.Health;
 /// <summary>Each check type passing and failing, against real servers and real commands.</summary>
 public class HealthCheckTests
 {
+    private static readonly JsonSerializerOptions JsonWithNames = new() { Converters = { new JsonStringEnumConverter() } };
+
     private static string Program(string checks) => $"""
         [programs.app]
         command = "sleep 1000"
@@ -42,6 +46,12 @@ public class HealthCheckTests
         var check = Assert.Single(engine.Process("app").Health!.Checks);
         Assert.Equal($"connected to 127.0.0.1:{port}", check.Last!.Output);
         Assert.Equal(ProcessState.Running, engine.Process("app").State);
+
+        // What status --json and the socket will carry: the verdict and the check's work.
+        var json = JsonSerializer.Serialize(engine.Process("app"), JsonWithNames);
+        Assert.Contains("\"Health\":{\"Status\":\"Healthy\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Latency\":", json, StringComparison.Ordinal);
+        Assert.Contains($"\"Target\":\"tcp 127.0.0.1:{port}\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

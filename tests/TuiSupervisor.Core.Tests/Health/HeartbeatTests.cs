@@ -28,7 +28,7 @@ public class HeartbeatTests
     [Fact]
     public async Task A_client_that_keeps_beating_is_left_alone()
     {
-        await using var engine = new RealEngine(Client($"while :; do {Beat}; sleep 0.1; done"));
+        await using var engine = new RealEngine(Client($"while :; do {Beat}; sleep 0.1; done", timeout: "2s"));
         await engine.Supervisor.StartAutostartProgramsAsync();
         var started = DateTimeOffset.UtcNow;
         Poll.Until(() => engine.Process("client").Health?.Status == HealthStatus.Healthy, "the first beat to be seen");
@@ -60,11 +60,11 @@ public class HeartbeatTests
     [Fact]
     public async Task A_long_operation_within_the_timeout_is_left_alone()
     {
-        // Beats, then 0.8 s without one (the timeout is 1.5 s), then beats again.
-        await using var engine = new RealEngine(Client($"{Beat}; sleep 0.2; {Beat}; sleep 0.8; while :; do {Beat}; sleep 0.1; done", timeout: "1.5s"));
+        // Beats, then 1 s without one (the timeout is 2.5 s), then beats again.
+        await using var engine = new RealEngine(Client($"{Beat}; sleep 0.2; {Beat}; sleep 1; while :; do {Beat}; sleep 0.1; done", timeout: "2.5s"));
         await engine.Supervisor.StartAutostartProgramsAsync();
         var started = DateTimeOffset.UtcNow;
-        Poll.Until(() => engine.Process("client").Health!.Checks[0].Last?.At > started.AddSeconds(2.5), "the operation to be over and checked");
+        Poll.Until(() => engine.Process("client").Health!.Checks[0].Last?.At > started.AddSeconds(3.5), "the operation to be over and checked");
         var client = engine.Process("client");
         Assert.Equal(0, client.Restarts);
         Assert.Equal(ProcessState.Running, client.State);
