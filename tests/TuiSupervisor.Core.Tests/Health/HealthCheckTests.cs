@@ -178,6 +178,22 @@ public class HealthCheckTests
     }
 
     [Fact]
+    public async Task An_exec_check_that_cannot_be_run_fails_saying_why()
+    {
+        await using var engine = await StartedAsync(Program("""
+            [programs.app.healthcheck]
+            type = "exec"
+            command = "/nonexistent/check-db"
+            interval = "0.1s"
+            retries = 1
+            on_unhealthy = "none"
+            """));
+        var app = engine.WaitForState("app", ProcessState.Unhealthy);
+        Assert.StartsWith("cannot run the check: ", app.UnhealthyReason, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/check-db", app.UnhealthyReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hung_exec_check_fails_at_its_timeout_and_its_whole_group_is_killed()
     {
         await using var engine = new RealEngine(Program("""

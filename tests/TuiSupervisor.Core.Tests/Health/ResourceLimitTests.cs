@@ -54,6 +54,23 @@ public class ResourceLimitTests
     }
 
     [Fact]
+    public async Task A_cpu_breach_is_announced_with_the_measured_percentage()
+    {
+        await using var engine = new RealEngine("""
+            [programs.spinner]
+            command = "/bin/sh -c 'while :; do :; done'"
+            startsecs = 0
+
+            [programs.spinner.limits]
+            max_cpu_percent = 10
+            """);
+        await engine.Supervisor.StartAutostartProgramsAsync();
+        Poll.Until(() => engine.Events.Any(e => e.Kind == EventKind.Limit), "the CPU breach to be announced", 20_000);
+        Assert.Matches(@"^limit: spinner uses \d+(\.\d)?% CPU, over max_cpu_percent 10%$", engine.Events.First(e => e.Kind == EventKind.Limit).Message);
+        Assert.True(engine.Process("spinner").Usage!.CpuPercent > 10);
+    }
+
+    [Fact]
     public async Task A_memory_breach_with_restart_restarts_the_process()
     {
         await using var engine = new RealEngine(Hog("restart"));
