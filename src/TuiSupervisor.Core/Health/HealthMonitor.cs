@@ -13,12 +13,14 @@ namespace TuiSupervisor.Core.Health;
 /// <c>start_period</c>, as the spec asks). Until a check has passed once and while the start
 /// period lasts, it is repeated every second at most (a dependent waiting for <c>healthy</c>
 /// need not wait a whole interval) and its failures do not count. A heartbeat is looked at every
-/// second at most, whatever the interval, so a stale file is noticed within about a second of
-/// its timeout: looking is one stat.
+/// second at most (a quarter of its timeout when that is shorter), whatever the interval, so a
+/// stale file is noticed soon after its timeout: looking is one stat. No check runs more often
+/// than every 50 ms, whatever the config says (an interval of 0 would otherwise spin).
 /// </remarks>
 internal sealed class HealthMonitor : IDisposable
 {
     private static readonly TimeSpan StartupPace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FastestPace = TimeSpan.FromMilliseconds(50);
 
     private readonly CancellationTokenSource _stop = new();
 
@@ -66,8 +68,10 @@ internal sealed class HealthMonitor : IDisposable
                 var inStartPeriod = time.GetUtcNow() - context.SpawnedAt < check.StartPeriod;
                 passed |= result.Passed;
                 report(index, result, inStartPeriod);
-                var pace = heartbeat || (!passed && inStartPeriod) ? Min(check.Interval, StartupPace) : check.Interval;
-                await Task.Delay(pace, time, stopping).ConfigureAwait(false);
+                var pace = heartbeat ? Min(check.Interval, Min(StartupPace, check.Timeout / 4))
+                    : !passed && inStartPeriod ? Min(check.Interval, StartupPace)
+                    : check.Interval;
+                await Task.Delay(pace > FastestPace ? pace : FastestPace, time, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
