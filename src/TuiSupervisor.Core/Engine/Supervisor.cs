@@ -92,9 +92,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
             return [.. _events.Skip(Math.Max(0, _events.Count - count))];
     }
 
-    /// <summary>How long the last /proc sample took (for measuring its cost).</summary>
-    public TimeSpan LastResourceSampleDuration => _resources.LastSampleDuration;
-
     public Task<byte[]> TailAsync(string process, bool stderr, int lines) => Invoke(() =>
     {
         var slot = _slots.FirstOrDefault(s => s.FullName == process);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TuiSupervisor.Core.Posix;
 
 namespace TuiSupervisor.Core.Resources;
@@ -34,9 +33,6 @@ internal sealed class ResourceMonitor : IDisposable
         _timer = time.CreateTimer(_ => SampleNow(), null, Interval, Interval);
     }
 
-    /// <summary>How long the last sample took (for measuring the cost by hand).</summary>
-    public TimeSpan LastSampleDuration { get; private set; }
-
     public void Dispose() => _timer.Dispose();
 
     /// <summary>Takes one sample and reports it; a sample still running makes this one a no-op.</summary>
@@ -46,7 +42,6 @@ internal sealed class ResourceMonitor : IDisposable
             return;
         try
         {
-            var started = Stopwatch.GetTimestamp();
             var leaders = _leaders();
             var totals = ProcTable.Sample(leaders);
             var now = _time.GetUtcNow();
@@ -68,7 +63,6 @@ internal sealed class ResourceMonitor : IDisposable
             }
 
             _previous = next;
-            LastSampleDuration = Stopwatch.GetElapsedTime(started);
             _report(usage);
         }
         finally
