@@ -8,6 +8,7 @@ using System.Runtime.InteropServices;
 
 var steps = new Queue<string>(args);
 PosixSignalRegistration? ignoredTerm = null;
+var allocated = new List<byte[]>();
 try
 {
     while (steps.Count > 0)
@@ -53,6 +54,9 @@ try
             case "status":
                 PrintStatus();
                 break;
+            case "allocate":
+                allocated.Add(Allocate(int.Parse(Next(steps, step), CultureInfo.InvariantCulture)));
+                break;
             default:
                 throw new UsageException($"unknown step '{step}'");
         }
@@ -67,6 +71,20 @@ catch (UsageException e)
 finally
 {
     ignoredTerm?.Dispose();
+    GC.KeepAlive(allocated);
+}
+
+// Resident memory for the limit tests: every page is written, so it counts in RSS at once.
+static byte[] Allocate(int megabytes)
+{
+    var block = GC.AllocateUninitializedArray<byte>(megabytes * 1024 * 1024, pinned: true);
+    for (int i = 0; i < block.Length; i += 4096)
+    {
+        block[i] = 1;
+    }
+    Console.Out.WriteLine($"allocated {megabytes} MB");
+    Console.Out.Flush();
+    return block;
 }
 
 static string Next(Queue<string> steps, string step) =>

@@ -55,7 +55,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         if (args.Length == 0)
             return new CommandOutput(Usage("start", "Start"), ExitCodes.UsageOrConfig);
         var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Starting or ProcessState.Backoff));
+        var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff));
         var results = await supervisor.StartAsync([.. startable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var exit = errors.Any(e => e.Message == "no such group") ? ExitCodes.UsageOrConfig : errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success;
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], Math.Max(exit, ExitFor(results)));
@@ -96,7 +96,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         var (processes, errors, named) = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         if (!Signals.TryParse(args[0], out var signal))
             return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
-        var signallable = processes.Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Starting or ProcessState.Stopping);
+        var signallable = processes.Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Stopping);
         var results = await supervisor.SignalAsync(signal, [.. signallable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
         var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
@@ -185,7 +185,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
 
     /// <summary>The processes a stop applies to: every one named one by one, and the running ones of a wildcard.</summary>
     private static IEnumerable<string> Stoppable(IEnumerable<ProcessSnapshot> processes, HashSet<string> named) => processes
-        .Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Starting or ProcessState.Backoff)
+        .Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff)
         .Select(p => p.FullName);
 
     private static string Line(ActionResult result) => result.Outcome switch
@@ -198,6 +198,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         ActionOutcome.SpawnError => $"{result.Process}: ERROR (spawn error)",
         ActionOutcome.NoSuchFile => $"{result.Process}: ERROR (no such file)",
         ActionOutcome.NotExecutable => $"{result.Process}: ERROR (file is not executable)",
+        ActionOutcome.DependencyFailed => $"{result.Process}: ERROR (dependency failed)",
         _ => $"{result.Process}: ERROR (abnormal termination)",
     };
 
@@ -205,7 +206,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private static int ExitFor(IEnumerable<ActionResult> results) => results
         .Select(r => r.Outcome switch
         {
-            ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination => ExitCodes.SpawnError,
+            ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination or ActionOutcome.DependencyFailed => ExitCodes.SpawnError,
             ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable => ExitCodes.ActionFailed,
             _ => ExitCodes.Success,
         })

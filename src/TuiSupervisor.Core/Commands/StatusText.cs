@@ -6,6 +6,8 @@ namespace TuiSupervisor.Core.Commands;
 /// <summary>
 /// supervisorctl 4.2.5's <c>status</c> lines, to the character (supervisord-semantics.md section 6):
 /// the name padded to max(30, longest) + 3, the state padded to 10, then the description.
+/// Ours beyond supervisorctl: UNHEALTHY (9 letters, so the column stays 10 wide) with the failing
+/// check's output, and a STARTING process's dependency wait (<c>waiting for db (healthy)</c>).
 /// </summary>
 public static class StatusText
 {
@@ -18,6 +20,8 @@ public static class StatusText
     public static string Description(ProcessSnapshot process, DateTimeOffset now, TimeZoneInfo zone) => process.State switch
     {
         ProcessState.Running => $"pid {process.Pid}, uptime {Uptime(now - (process.StartedAt ?? now))}",
+        ProcessState.Unhealthy => $"pid {process.Pid}, uptime {Uptime(now - (process.StartedAt ?? now))}, failing: {process.UnhealthyReason}",
+        ProcessState.Starting when process.WaitingFor is { } waiting => waiting,
         ProcessState.Backoff or ProcessState.Fatal => process.SpawnError ?? "unknown error (try \"tail NAME\")",
         ProcessState.Stopped or ProcessState.Exited when process.StoppedAt is { } stopped => StopTime(stopped, zone),
         ProcessState.Stopped or ProcessState.Exited => "Not started",

@@ -20,6 +20,9 @@ public enum ActionOutcome
 
     /// <summary>It stopped while we waited for it to start.</summary>
     AbnormalTermination,
+
+    /// <summary>It waits for a dependency that is FATAL, stopped or exited and will not get there by itself.</summary>
+    DependencyFailed,
 }
 
 public sealed record ActionResult(string Process, ActionOutcome Outcome);

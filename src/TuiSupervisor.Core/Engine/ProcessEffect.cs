@@ -16,7 +16,7 @@ internal abstract record ProcessEffect
     public sealed record Entered(ProcessState State) : ProcessEffect;
 
     /// <summary>Record an event for the activity log and the event history.</summary>
-    public sealed record Log(EventLevel Level, string Message) : ProcessEffect;
+    public sealed record Log(EventLevel Level, string Message, EventKind Kind = EventKind.Lifecycle) : ProcessEffect;
 }
 
 public enum EventLevel

@@ -24,6 +24,27 @@ internal abstract record ProcessInput
     /// <summary>The process was reaped.</summary>
     public sealed record Exited(ProcessExit Exit) : ProcessInput;
 
+    /// <summary>Its dependencies do not hold yet: wait in STARTING, spawning nothing, and say why.</summary>
+    public sealed record Wait(string Reason) : ProcessInput;
+
+    /// <summary>The dependencies of a waiting process now hold: spawn it.</summary>
+    public sealed record Proceed : ProcessInput
+    {
+        public static Proceed Instance { get; } = new();
+    }
+
+    /// <summary>Its health checks say it is unhealthy; <paramref name="RestartWanted"/> when a failing check asks for a restart.</summary>
+    public sealed record HealthFailed(string Reason, bool RestartWanted) : ProcessInput;
+
+    /// <summary>Its health checks pass again.</summary>
+    public sealed record HealthRecovered : ProcessInput
+    {
+        public static HealthRecovered Instance { get; } = new();
+    }
+
+    /// <summary>Restart it through the normal stop (a limit was breached with <c>on_limit = "restart"</c>).</summary>
+    public sealed record Restart(string Reason) : ProcessInput;
+
     /// <summary>A timer the machine set went off; stale when its generation is not the current one.</summary>
     public sealed record TimerFired(TimerKind Kind, long Generation) : ProcessInput;
 }

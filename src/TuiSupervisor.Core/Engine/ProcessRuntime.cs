@@ -30,6 +30,18 @@ internal sealed record ProcessRuntime
 
     public ProcessExit? LastExit { get; init; }
 
+    /// <summary>
+    /// Set while a STARTING process waits for its dependencies (nothing spawned yet): why, e.g.
+    /// <c>waiting for db (healthy)</c>.
+    /// </summary>
+    public string? WaitingFor { get; init; }
+
+    /// <summary>Set while a stop is a restart (failing health check, limit breach): why it restarts.</summary>
+    public string? RestartReason { get; init; }
+
+    /// <summary>Why the process is UNHEALTHY (the failing check's last output).</summary>
+    public string? UnhealthyReason { get; init; }
+
     /// <summary>When the pending retry of a BACKOFF process is due.</summary>
     public DateTimeOffset? RetryAt { get; init; }
 

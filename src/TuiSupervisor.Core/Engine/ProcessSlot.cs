@@ -1,5 +1,7 @@
 using TuiSupervisor.Core.Config;
+using TuiSupervisor.Core.Health;
 using TuiSupervisor.Core.Logging;
+using TuiSupervisor.Core.Resources;
 
 namespace TuiSupervisor.Core.Engine;
 
@@ -29,6 +31,18 @@ internal sealed class ProcessSlot(ProgramConfig program, ProcessConfig config)
 
     public List<StateWaiter> Waiters { get; } = [];
 
+    /// <summary>The verdict of the health checks; null when the program has none.</summary>
+    public HealthTracker? Health { get; } = config.HealthChecks.Count > 0 ? new HealthTracker(config.HealthChecks) : null;
+
+    /// <summary>The checks of the running instance.</summary>
+    public HealthMonitor? HealthChecks { get; set; }
+
+    /// <summary>The group's CPU and memory at the last sample; null until sampled.</summary>
+    public ResourceUsage? Usage { get; set; }
+
+    /// <summary>Set while usage is over a limit, so each breach is announced once.</summary>
+    public bool OverLimit { get; set; }
+
     public string FullName => Config.FullName;
 
     public ProcessSnapshot ToSnapshot() => new()
@@ -46,10 +60,16 @@ internal sealed class ProcessSlot(ProgramConfig program, ProcessConfig config)
         RetryAt = Runtime.RetryAt,
         Priority = Program.Priority,
         Description = Program.Description,
+        WaitingFor = Runtime.WaitingFor,
+        UnhealthyReason = Runtime.UnhealthyReason,
+        Health = Health?.ToSnapshot(),
+        Usage = Usage,
     };
 
     public void CloseFiles()
     {
+        HealthChecks?.Dispose();
+        HealthChecks = null;
         foreach (var timer in Timers.Values)
             timer.Dispose();
         Timers.Clear();
@@ -58,5 +78,5 @@ internal sealed class ProcessSlot(ProgramConfig program, ProcessConfig config)
     }
 }
 
-/// <summary>An operation waiting until a process reaches one of some states.</summary>
-internal sealed record StateWaiter(Func<ProcessState, bool> IsDone, TaskCompletionSource<ProcessState> Completion);
+/// <summary>An operation waiting until a process reaches a state it accepts.</summary>
+internal sealed record StateWaiter(Func<ProcessRuntime, bool> IsDone, TaskCompletionSource<ProcessRuntime> Completion);

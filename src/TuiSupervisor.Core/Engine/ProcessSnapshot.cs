@@ -1,3 +1,6 @@
+using TuiSupervisor.Core.Health;
+using TuiSupervisor.Core.Resources;
+
 namespace TuiSupervisor.Core.Engine;
 
 /// <summary>One process as the engine last saw it: what status, the socket and the TUI show.</summary>
@@ -22,6 +25,18 @@ public sealed record ProcessSnapshot
 
     public int Priority { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>Why a STARTING process has not been spawned: <c>waiting for db (healthy)</c>.</summary>
+    public string? WaitingFor { get; init; }
+
+    /// <summary>Why an UNHEALTHY process is unhealthy: the failing checks' output.</summary>
+    public string? UnhealthyReason { get; init; }
+
+    /// <summary>The health checks' verdict and work; null when the program has no checks.</summary>
+    public HealthSnapshot? Health { get; init; }
+
+    /// <summary>CPU and memory of the process's whole group at the last sample; null when not running or not sampled yet.</summary>
+    public ResourceUsage? Usage { get; init; }
 
     /// <summary>supervisorctl's name: <c>NAME</c> when the group is named after the process, else <c>GROUP:NAME</c>.</summary>
     public string FullName => Group == Name ? Name : $"{Group}:{Name}";

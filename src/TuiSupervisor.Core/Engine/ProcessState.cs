@@ -11,6 +11,9 @@ public enum ProcessState
     Exited,
     Fatal,
     Unknown,
+
+    /// <summary>Ours, beyond supervisord: running, but failing its health check.</summary>
+    Unhealthy,
 }
 
 public static class ProcessStateExtensions
@@ -20,7 +23,10 @@ public static class ProcessStateExtensions
 
     /// <summary>States in which the process has (or is about to have) a live PID.</summary>
     public static bool IsRunningLike(this ProcessState state) =>
-        state is ProcessState.Starting or ProcessState.Running or ProcessState.Stopping;
+        state is ProcessState.Starting or ProcessState.Running or ProcessState.Unhealthy or ProcessState.Stopping;
+
+    /// <summary>RUNNING, healthy or not: the process has passed startsecs and is still up.</summary>
+    public static bool IsUp(this ProcessState state) => state is ProcessState.Running or ProcessState.Unhealthy;
 
     /// <summary>supervisorctl's status exits 3 when any listed process is in one of these.</summary>
     public static bool IsDown(this ProcessState state) =>

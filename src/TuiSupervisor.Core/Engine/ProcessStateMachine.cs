@@ -34,6 +34,11 @@ internal static class ProcessStateMachine
             ProcessInput.SpawnFailed failed => SpawnFailed(current, failed.Reason, program, name, now, effects),
             ProcessInput.Exited exited => Exited(current, exited.Exit, program, name, now, effects),
             ProcessInput.Stop => Stop(current, program, name, now, effects),
+            ProcessInput.Wait wait => Wait(current, wait.Reason, name, effects),
+            ProcessInput.Proceed => Proceed(current, name, effects),
+            ProcessInput.HealthFailed failed => HealthFailed(current, failed, program, name, effects),
+            ProcessInput.HealthRecovered => HealthRecovered(current, effects),
+            ProcessInput.Restart restart => Restart(current, restart.Reason, program, name, effects),
             ProcessInput.TimerFired timer when timer.Generation != current.Generation => current,
             ProcessInput.TimerFired timer => TimerFired(current, timer.Kind, program, name, now, effects),
             _ => throw new ArgumentOutOfRangeException(nameof(input), input, "unknown input"),
@@ -46,9 +51,70 @@ internal static class ProcessStateMachine
         Assert(current, ProcessInput.Start.Instance, ProcessState.Stopped, ProcessState.Exited, ProcessState.Fatal);
 
         // STOPPED | EXITED | FATAL -> STARTING: an operator start forgets earlier failures.
-        var starting = Enter(current, ProcessState.Starting, effects) with { Backoff = 0, AutoRestarts = 0, SpawnError = null };
+        var starting = Enter(current, ProcessState.Starting, effects) with { Backoff = 0, AutoRestarts = 0, SpawnError = null, RestartReason = null };
         effects.Add(new ProcessEffect.Spawn());
         return starting;
+    }
+
+    private static ProcessRuntime Wait(ProcessRuntime current, string reason, string name, List<ProcessEffect> effects)
+    {
+        Assert(current, "wait for dependencies", ProcessState.Stopped, ProcessState.Exited, ProcessState.Fatal, ProcessState.Starting);
+        ProcessRuntime waiting;
+        if (current.State == ProcessState.Starting)
+        {
+            // STARTING (waiting) -> STARTING (waiting): the reason changed, e.g. a dependency went FATAL.
+            AssertWaiting(current, "wait for dependencies");
+            waiting = current with { WaitingFor = reason };
+        }
+        else
+        {
+            // STOPPED | EXITED | FATAL -> STARTING (waiting): an operator start, nothing spawned until the dependencies hold.
+            waiting = Enter(current, ProcessState.Starting, effects) with { Backoff = 0, AutoRestarts = 0, SpawnError = null, RestartReason = null, WaitingFor = reason };
+        }
+
+        effects.Add(new ProcessEffect.Log(EventLevel.Info, $"{name}: {reason}", EventKind.Dependency));
+        return waiting;
+    }
+
+    private static ProcessRuntime Proceed(ProcessRuntime current, string name, List<ProcessEffect> effects)
+    {
+        Assert(current, ProcessInput.Proceed.Instance, ProcessState.Starting);
+        AssertWaiting(current, ProcessInput.Proceed.Instance);
+
+        // STARTING (waiting) -> STARTING (spawning)
+        effects.Add(new ProcessEffect.Log(EventLevel.Info, $"{name}: dependencies hold, starting", EventKind.Dependency));
+        effects.Add(new ProcessEffect.Spawn());
+        return current with { WaitingFor = null };
+    }
+
+    private static ProcessRuntime HealthFailed(ProcessRuntime current, ProcessInput.HealthFailed failed, ProgramConfig program, string name, List<ProcessEffect> effects)
+    {
+        Assert(current, "health failure", ProcessState.Running, ProcessState.Unhealthy);
+        var unhealthy = current with { UnhealthyReason = failed.Reason };
+        // RUNNING -> UNHEALTHY (the loop has announced the verdict already)
+        if (current.State == ProcessState.Running)
+            unhealthy = Enter(unhealthy, ProcessState.Unhealthy, effects);
+
+        // UNHEALTHY -> STOPPING, to start again when it has stopped (on_unhealthy = "restart").
+        return failed.RestartWanted ? StopToRestart(unhealthy, $"unhealthy: {failed.Reason}", EventKind.Health, program, name, effects) : unhealthy;
+    }
+
+    private static ProcessRuntime HealthRecovered(ProcessRuntime current, List<ProcessEffect> effects)
+    {
+        Assert(current, ProcessInput.HealthRecovered.Instance, ProcessState.Running, ProcessState.Unhealthy);
+        if (current.State == ProcessState.Running)
+            return current;
+
+        // UNHEALTHY -> RUNNING
+        return Enter(current, ProcessState.Running, effects) with { UnhealthyReason = null };
+    }
+
+    private static ProcessRuntime Restart(ProcessRuntime current, string reason, ProgramConfig program, string name, List<ProcessEffect> effects)
+    {
+        Assert(current, "restart", ProcessState.Running, ProcessState.Unhealthy);
+
+        // RUNNING | UNHEALTHY -> STOPPING, to start again when it has stopped.
+        return StopToRestart(current, reason, EventKind.Limit, program, name, effects);
     }
 
     private static ProcessRuntime Spawned(ProcessRuntime current, int pid, ProgramConfig program, string name, DateTimeOffset now, List<ProcessEffect> effects)
@@ -77,8 +143,8 @@ internal static class ProcessStateMachine
 
     private static ProcessRuntime Exited(ProcessRuntime current, ProcessExit exit, ProgramConfig program, string name, DateTimeOffset now, List<ProcessEffect> effects)
     {
-        Assert(current, "exited", ProcessState.Starting, ProcessState.Running, ProcessState.Stopping);
-        var ended = current with { Pid = null, StoppedAt = now, LastExit = exit };
+        Assert(current, "exited", ProcessState.Starting, ProcessState.Running, ProcessState.Unhealthy, ProcessState.Stopping);
+        var ended = current with { Pid = null, StoppedAt = now, LastExit = exit, UnhealthyReason = null };
         var expected = exit.Code is { } code && program.ExitCodes.Contains(code);
 
         if (current.State == ProcessState.Stopping)
@@ -86,6 +152,13 @@ internal static class ProcessStateMachine
             // STOPPING -> STOPPED
             var level = exit.Signal is null && expected ? EventLevel.Info : EventLevel.Warn;
             effects.Add(new ProcessEffect.Log(level, $"stopped: {name} ({exit.Text})"));
+            if (current.RestartReason is { } reason)
+            {
+                // STOPPING -> EXITED -> STARTING: the stop was a restart (health, limits), counted as an automatic one.
+                var exitedToRestart = Enter(ended, ProcessState.Exited, effects) with { RestartReason = null };
+                return RestartAfterExit(exitedToRestart, program, name, effects);
+            }
+
             return Enter(ended, ProcessState.Stopped, effects);
         }
 
@@ -106,20 +179,32 @@ internal static class ProcessStateMachine
 
     private static ProcessRuntime Stop(ProcessRuntime current, ProgramConfig program, string name, DateTimeOffset now, List<ProcessEffect> effects)
     {
-        Assert(current, ProcessInput.Stop.Instance, ProcessState.Starting, ProcessState.Running, ProcessState.Backoff, ProcessState.Stopping);
+        Assert(current, ProcessInput.Stop.Instance, ProcessState.Starting, ProcessState.Running, ProcessState.Unhealthy, ProcessState.Backoff, ProcessState.Stopping);
         switch (current.State)
         {
             case ProcessState.Stopping:
-                return current;
+                // An operator's stop overrides a restart in progress: it ends STOPPED.
+                return current with { RestartReason = null };
             case ProcessState.Backoff:
                 // BACKOFF -> STOPPED: nothing is running; the pending retry is dropped.
                 return Enter(current, ProcessState.Stopped, effects) with { RetryAt = null, StoppedAt = now };
             case ProcessState.Starting when current.Pid is null:
-                // STARTING -> STOPPED: the spawn has not been carried out yet.
-                return Enter(current, ProcessState.Stopped, effects) with { StoppedAt = now };
+                // STARTING -> STOPPED: the spawn has not been carried out yet (or it waits for its dependencies).
+                return Enter(current, ProcessState.Stopped, effects) with { StoppedAt = now, WaitingFor = null };
         }
 
-        // STARTING | RUNNING -> STOPPING
+        // STARTING | RUNNING | UNHEALTHY -> STOPPING
+        return BeginStopping(current, program, name, effects);
+    }
+
+    private static ProcessRuntime StopToRestart(ProcessRuntime current, string reason, EventKind kind, ProgramConfig program, string name, List<ProcessEffect> effects)
+    {
+        effects.Add(new ProcessEffect.Log(EventLevel.Warn, $"restarting {name}: {reason}", kind));
+        return BeginStopping(current with { RestartReason = reason }, program, name, effects);
+    }
+
+    private static ProcessRuntime BeginStopping(ProcessRuntime current, ProgramConfig program, string name, List<ProcessEffect> effects)
+    {
         var stopping = Enter(current, ProcessState.Stopping, effects);
         effects.Add(new ProcessEffect.Log(EventLevel.Info, $"waiting for {name} to stop"));
         effects.Add(new ProcessEffect.Signal(program.StopSignal, program.StopAsGroup));
@@ -159,7 +244,7 @@ internal static class ProcessStateMachine
     {
         var seconds = program.StartSecs.TotalSeconds;
         effects.Add(new ProcessEffect.Log(EventLevel.Info, $"success: {name} entered RUNNING state, process has stayed up for > than {seconds:0.###} seconds (startsecs)"));
-        return Enter(current, ProcessState.Running, effects) with { Backoff = 0, SpawnError = null };
+        return Enter(current, ProcessState.Running, effects) with { Backoff = 0, SpawnError = null, UnhealthyReason = null };
     }
 
     /// <summary>Enters BACKOFF and either schedules the retry or gives up (FATAL).</summary>
@@ -201,6 +286,12 @@ internal static class ProcessStateMachine
     {
         effects.Add(new ProcessEffect.Entered(state));
         return current with { State = state, Generation = current.Generation + 1 };
+    }
+
+    private static void AssertWaiting(ProcessRuntime current, object input)
+    {
+        if (current.WaitingFor is null)
+            throw new InvalidOperationException($"{input} is only allowed while STARTING waits for dependencies");
     }
 
     private static void Assert(ProcessRuntime current, object input, params ProcessState[] allowed)

@@ -12,15 +12,42 @@ public sealed partial class Supervisor
         var transition = ProcessStateMachine.Handle(slot.Runtime, input, slot.Program, slot.FullName, _time.GetUtcNow());
         var before = slot.Runtime;
         slot.Runtime = transition.Next;
-        if (before.Pid is { } oldPid && transition.Next.Pid != oldPid && _byPid.Remove(oldPid))
-            RecordChildren();
+        if (before.Pid is { } oldPid && transition.Next.Pid != oldPid)
+            InstanceEnded(slot, oldPid);
         if (!ReferenceEquals(before, transition.Next))
             _dirty = true;
 
+        var from = before.State;
         foreach (var effect in transition.Effects)
+        {
+            if (effect is ProcessEffect.Entered entered)
+            {
+                Emit(slot.FullName, EventLevel.Info, $"{slot.FullName}: {from.Text()} -> {entered.State.Text()}", EventKind.State);
+                from = entered.State;
+            }
+
             Carry(slot, effect);
-        if (before.State != slot.Runtime.State)
+        }
+
+        if (!ReferenceEquals(before, slot.Runtime))
             WakeWaiters(slot);
+        if (before.State == slot.Runtime.State)
+            return;
+
+        // A process that reaches RUNNING with a failing verdict (its checks ran during startsecs) is UNHEALTHY at once.
+        if (slot.Runtime.State == ProcessState.Running)
+            ActOnHealth(slot);
+        ResolveWaiting();
+    }
+
+    /// <summary>The instance with <paramref name="pid"/> is gone: forget it, end its checks and its samples.</summary>
+    private void InstanceEnded(ProcessSlot slot, int pid)
+    {
+        if (_byPid.Remove(pid))
+            RecordChildren();
+        StopHealthChecks(slot);
+        slot.Usage = null;
+        slot.OverLimit = false;
     }
 
     private void Carry(ProcessSlot slot, ProcessEffect effect)
@@ -28,7 +55,7 @@ public sealed partial class Supervisor
         switch (effect)
         {
             case ProcessEffect.Log log:
-                Emit(slot.FullName, log.Level, log.Message);
+                Emit(slot.FullName, log.Level, log.Message, log.Kind);
                 break;
             case ProcessEffect.Spawn:
                 Spawn(slot);
@@ -59,10 +86,11 @@ public sealed partial class Supervisor
             return;
         }
 
+        var environment = ChildEnvironment.For(config, _engineEnvironment);
         var request = new SpawnRequest(
             config.Command,
             config.Directory,
-            ChildEnvironment.For(config, _engineEnvironment),
+            environment,
             slot.Program.Umask ?? _config.Supervisor.Umask,
             slot.Program.RedirectStderr,
             runAs);
@@ -81,6 +109,8 @@ public sealed partial class Supervisor
         if (child.Stderr is { } stderr)
             PipeDrainer.Start(stderr, slot.Stderr, slot.StderrFile, $"{slot.FullName} stderr");
         Apply(slot, new ProcessInput.Spawned(child.Pid));
+        if (slot.Runtime.Pid == child.Pid)
+            StartHealthChecks(slot, child.Pid, environment);
     }
 
     private void OpenLogFiles(ProcessSlot slot)
@@ -143,19 +173,19 @@ public sealed partial class Supervisor
         for (var i = slot.Waiters.Count - 1; i >= 0; i--)
         {
             var waiter = slot.Waiters[i];
-            if (!waiter.IsDone(slot.Runtime.State))
+            if (!waiter.IsDone(slot.Runtime))
                 continue;
             slot.Waiters.RemoveAt(i);
-            waiter.Completion.TrySetResult(slot.Runtime.State);
+            waiter.Completion.TrySetResult(slot.Runtime);
         }
     }
 
     /// <summary>A task that completes when the process reaches a state <paramref name="isDone"/> accepts (at once if it is in one).</summary>
-    private static Task<ProcessState> WaitFor(ProcessSlot slot, Func<ProcessState, bool> isDone)
+    private static Task<ProcessRuntime> WaitFor(ProcessSlot slot, Func<ProcessRuntime, bool> isDone)
     {
-        if (isDone(slot.Runtime.State))
-            return Task.FromResult(slot.Runtime.State);
-        var completion = new TaskCompletionSource<ProcessState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (isDone(slot.Runtime))
+            return Task.FromResult(slot.Runtime);
+        var completion = new TaskCompletionSource<ProcessRuntime>(TaskCreationOptions.RunContinuationsAsynchronously);
         slot.Waiters.Add(new StateWaiter(isDone, completion));
         return completion.Task;
     }

@@ -9,21 +9,48 @@ public sealed partial class Supervisor
 
     private TaskCompletionSource? _shutdown;
 
+    /// <summary>
+    /// Starts the processes in dependency order, then priority. Dependencies that are down and
+    /// not yet where their dependents need them are started too (process-compose does the same),
+    /// so <c>start web</c> brings up its database; only the named processes get a result.
+    /// </summary>
     public async Task<IReadOnlyList<ActionResult>> StartAsync(IReadOnlyList<string> processes, CancellationToken cancellationToken = default)
     {
-        var pending = await Invoke(() => Slots(processes).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal).Select(BeginStart).ToList()).ConfigureAwait(false);
+        var pending = await Invoke(() =>
+        {
+            var named = Slots(processes).ToList();
+            return InStartOrder(named.Concat(DependenciesToStart(named))).Select(slot => (Named: named.Contains(slot), Start: BeginStart(slot))).ToList();
+        }).ConfigureAwait(false);
         var results = new List<ActionResult>();
-        foreach (var (name, outcome) in pending)
+        foreach (var (_, (name, outcome)) in pending.Where(p => p.Named))
             results.Add(new ActionResult(name, await outcome.WaitAsync(cancellationToken).ConfigureAwait(false)));
         return results;
     }
 
+    /// <summary>
+    /// Stops the processes in the reverse of the start order: dependents (deeper in the
+    /// dependency order) first, each stage signalled together and waited for before the next.
+    /// Without dependencies that is a single stage.
+    /// </summary>
     public async Task<IReadOnlyList<ActionResult>> StopAsync(IReadOnlyList<string> processes, CancellationToken cancellationToken = default)
     {
-        var pending = await Invoke(() => Slots(processes).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal).Select(BeginStop).ToList()).ConfigureAwait(false);
+        var stages = await Invoke(() =>
+        {
+            var depths = DependencyDepths();
+            return Slots(processes)
+                .GroupBy(s => depths.GetValueOrDefault(s.Program.Name))
+                .OrderByDescending(stage => stage.Key)
+                .Select(stage => stage.OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal).Select(s => s.FullName).ToList())
+                .ToList();
+        }).ConfigureAwait(false);
         var results = new List<ActionResult>();
-        foreach (var (name, outcome) in pending)
-            results.Add(new ActionResult(name, await outcome.WaitAsync(cancellationToken).ConfigureAwait(false)));
+        foreach (var stage in stages)
+        {
+            var pending = await Invoke(() => Slots(stage).Select(BeginStop).ToList()).ConfigureAwait(false);
+            foreach (var (name, outcome) in pending)
+                results.Add(new ActionResult(name, await outcome.WaitAsync(cancellationToken).ConfigureAwait(false)));
+        }
+
         return results;
     }
 
@@ -33,13 +60,13 @@ public sealed partial class Supervisor
             if (slot.Runtime.Pid is not { } pid || !slot.Runtime.State.IsRunningLike())
                 return new ActionResult(slot.FullName, ActionOutcome.NotRunning);
             _spawner.SignalGroup(pid, signal);
-            Emit(slot.FullName, EventLevel.Info, $"signalled: {slot.FullName} with {Signals.Name(signal)}");
+            Emit(slot.FullName, EventLevel.Info, $"signalled: {slot.FullName} with {Signals.Name(signal)}", EventKind.Operator);
             return new ActionResult(slot.FullName, ActionOutcome.Signalled);
         })]).WaitAsync(cancellationToken);
 
     /// <summary>
-    /// supervisord's shutdown order: the highest priority first, and the next priority only when
-    /// every process of the previous one has stopped.
+    /// supervisord's shutdown order, after the dependencies: the deepest dependents first, within
+    /// them the highest priority first, and each stage only when the previous one has stopped.
     /// </summary>
     public async Task ShutdownAsync()
     {
@@ -61,12 +88,18 @@ public sealed partial class Supervisor
         }
 
         Post(() => Emit(null, EventLevel.Info, "shutting down"));
-        var priorities = await Invoke(() => _slots.Select(s => s.Program.Priority).Distinct().OrderDescending().ToList()).ConfigureAwait(false);
-        foreach (var priority in priorities)
+        var stages = await Invoke(() =>
         {
-            var names = await Invoke(() => _slots.Where(s => s.Program.Priority == priority).Select(s => s.FullName).ToList()).ConfigureAwait(false);
+            var depths = DependencyDepths();
+            return _slots
+                .GroupBy(s => (Depth: depths.GetValueOrDefault(s.Program.Name), s.Program.Priority))
+                .OrderByDescending(stage => stage.Key.Depth)
+                .ThenByDescending(stage => stage.Key.Priority)
+                .Select(stage => stage.Select(s => s.FullName).ToList())
+                .ToList();
+        }).ConfigureAwait(false);
+        foreach (var names in stages)
             await StopAsync(names).ConfigureAwait(false);
-        }
 
         await Invoke(() => Emit(null, EventLevel.Info, "all processes stopped")).ConfigureAwait(false);
         shutdown.SetResult();
@@ -103,7 +136,7 @@ public sealed partial class Supervisor
     {
         switch (slot.Runtime.State)
         {
-            case ProcessState.Starting or ProcessState.Running or ProcessState.Backoff or ProcessState.Stopping:
+            case ProcessState.Starting or ProcessState.Running or ProcessState.Unhealthy or ProcessState.Backoff or ProcessState.Stopping:
                 return (slot.FullName, Task.FromResult(ActionOutcome.AlreadyStarted));
         }
 
@@ -117,14 +150,16 @@ public sealed partial class Supervisor
             return (slot.FullName, Task.FromResult(check.Kind == SpawnErrorKind.NotExecutable ? ActionOutcome.NotExecutable : ActionOutcome.NoSuchFile));
         }
 
-        Emit(slot.FullName, EventLevel.Info, $"operator: start {slot.FullName}");
-        Apply(slot, ProcessInput.Start.Instance);
-        var reached = WaitFor(slot, s => s is ProcessState.Running or ProcessState.Fatal or ProcessState.Stopped or ProcessState.Exited);
+        Emit(slot.FullName, EventLevel.Info, $"operator: start {slot.FullName}", EventKind.Operator);
+        StartOrWait(slot);
+        var reached = WaitFor(slot, r => r.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Fatal or ProcessState.Stopped or ProcessState.Exited
+            || (r.WaitingFor is not null && DependencyStuck(slot)));
         return (slot.FullName, reached.ContinueWith(
-            t => t.Result switch
+            t => t.Result.State switch
             {
-                ProcessState.Running => ActionOutcome.Started,
+                ProcessState.Running or ProcessState.Unhealthy => ActionOutcome.Started,
                 ProcessState.Fatal => ActionOutcome.SpawnError,
+                ProcessState.Starting => ActionOutcome.DependencyFailed,
                 _ => ActionOutcome.AbnormalTermination,
             },
             CancellationToken.None,
@@ -136,9 +171,9 @@ public sealed partial class Supervisor
     {
         if (slot.Runtime.State is ProcessState.Stopped or ProcessState.Exited or ProcessState.Fatal)
             return (slot.FullName, Task.FromResult(ActionOutcome.NotRunning));
-        Emit(slot.FullName, EventLevel.Info, $"operator: stop {slot.FullName}");
+        Emit(slot.FullName, EventLevel.Info, $"operator: stop {slot.FullName}", EventKind.Operator);
         Apply(slot, ProcessInput.Stop.Instance);
-        var stopped = WaitFor(slot, s => s is ProcessState.Stopped);
+        var stopped = WaitFor(slot, r => r.State is ProcessState.Stopped);
         return (slot.FullName, stopped.ContinueWith(
             _ => ActionOutcome.Stopped,
             CancellationToken.None,

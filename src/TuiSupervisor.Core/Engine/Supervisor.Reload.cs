@@ -16,7 +16,7 @@ public sealed partial class Supervisor
         if (loaded.Config is not { } next)
         {
             var problems = loaded.Errors.Select(d => d.ToString()).Append("nothing changed: the config has errors").ToList();
-            Post(() => Emit(null, EventLevel.Error, $"reload refused: {loaded.Errors.Count()} error(s) in the config"));
+            Post(() => Emit(null, EventLevel.Error, $"reload refused: {loaded.Errors.Count()} error(s) in the config", EventKind.Reload));
             return new ReloadOutcome(problems, Failed: true);
         }
 
@@ -46,7 +46,7 @@ public sealed partial class Supervisor
             _config = next;
             foreach (var group in diff.Changed.Concat(diff.Added))
                 AddGroup(next, group);
-            Emit(null, EventLevel.Info, $"reloaded {next.Source}: {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed");
+            Emit(null, EventLevel.Info, $"reloaded {next.Source}: {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed", EventKind.Reload);
             _dirty = true;
         }).ConfigureAwait(false);
         lines.AddRange(diff.Added.Select(group => $"{group}: added process group"));
@@ -73,8 +73,8 @@ public sealed partial class Supervisor
             .SelectMany(program => program.Processes.Where(p => p.GroupName == group).Select(process => new ProcessSlot(program, process)))
             .ToList();
         _slots.AddRange(added);
-        foreach (var slot in added.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal))
-            Apply(slot, ProcessInput.Start.Instance);
+        foreach (var slot in InStartOrder(added.Where(s => s.Program.AutoStart)))
+            StartOrWait(slot);
     }
 }
 

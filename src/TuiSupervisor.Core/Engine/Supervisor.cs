@@ -1,7 +1,9 @@
 using System.Threading.Channels;
 using TuiSupervisor.Core.Config;
+using TuiSupervisor.Core.Health;
 using TuiSupervisor.Core.Logging;
 using TuiSupervisor.Core.Posix;
+using TuiSupervisor.Core.Resources;
 
 namespace TuiSupervisor.Core.Engine;
 
@@ -24,6 +26,10 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ProcessSpawner _spawner;
     private readonly ChildReaper _reaper;
+    private readonly ExecProbeRunner _execProbes;
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _probeGate = new(MaxConcurrentProbes);
+    private readonly ResourceMonitor _resources;
     private readonly IReadOnlyDictionary<string, string> _engineEnvironment;
     private readonly Func<ConfigLoadResult> _loadConfig;
     private readonly LeftoverProcesses? _children;
@@ -47,12 +53,19 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         _children = heldPidFile is null ? null : new LeftoverProcesses(LeftoverProcesses.StateFileFor(heldPidFile));
         _time = time;
         _engineEnvironment = engineEnvironment;
-        _reaper = new ChildReaper(exit => Post(() => OnExit(exit)), time, TimeSpan.FromSeconds(1));
+        _reaper = new ChildReaper(exit =>
+        {
+            if (!_execProbes!.TryComplete(exit))
+                Post(() => OnExit(exit));
+        }, time, TimeSpan.FromSeconds(1));
         _spawner = new ProcessSpawner(_reaper);
+        _execProbes = new ExecProbeRunner(_spawner);
+        _http = CreateHealthCheckClient();
         foreach (var program in config.Programs.Where(p => p.Enabled))
             _slots.AddRange(program.Processes.Select(process => new ProcessSlot(program, process)));
         _current = BuildSnapshot(0);
         _loop = Task.Factory.StartNew(RunLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _resources = new ResourceMonitor(RunningPids, usage => Post(() => OnUsage(usage)), time);
         if (_reaper.Warning is { } warning)
             Post(() => Emit(null, EventLevel.Warn, warning));
         Post(() => CleanUpPreviousAutoLogs(config.Supervisor.ChildLogDir));
@@ -92,15 +105,15 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     });
 
     /// <summary>
-    /// Starts every autostart process in priority order (without waiting for RUNNING, as
+    /// Starts every autostart process in dependency order, then priority (without waiting for RUNNING, as
     /// supervisord); the task ends when the starts are under way and visible in <see cref="Current"/>.
     /// </summary>
     public Task StartAutostartProgramsAsync() => Invoke(() =>
     {
-        foreach (var slot in _slots.Where(s => s.Program.AutoStart).OrderBy(s => s.Program.Priority).ThenBy(s => s.FullName, StringComparer.Ordinal))
+        foreach (var slot in InStartOrder(_slots.Where(s => s.Program.AutoStart)))
         {
             if (slot.Runtime.State is ProcessState.Stopped)
-                Apply(slot, ProcessInput.Start.Instance);
+                StartOrWait(slot);
         }
 
         Publish();
@@ -127,12 +140,14 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _resources.Dispose();
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         if (_byPid.Count == 0)
             _children?.Clear();
         foreach (var slot in _slots)
             slot.CloseFiles();
+        _http.Dispose();
         _reaper.Dispose();
     }
 
@@ -217,9 +232,9 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private EngineSnapshot BuildSnapshot(long version) =>
         new(version, _current?.EngineStartedAt ?? _time.GetUtcNow(), _config.Source, [.. _slots.Select(s => s.ToSnapshot())]);
 
-    private void Emit(string? process, EventLevel level, string message)
+    private void Emit(string? process, EventLevel level, string message, EventKind kind = EventKind.Engine)
     {
-        var engineEvent = new EngineEvent(++_eventSequence, _time.GetUtcNow(), process, level, message);
+        var engineEvent = new EngineEvent(++_eventSequence, _time.GetUtcNow(), process, level, message, kind);
         lock (_events)
         {
             _events.Enqueue(engineEvent);

@@ -105,6 +105,12 @@ internal static unsafe partial class Interop
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int getsid(int pid);
 
+    internal const int _SC_CLK_TCK = 2;
+
+    /// <summary>sysconf(3); the resource sampler asks it for the clock ticks per second of /proc's times.</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial long sysconf(int name);
+
     /// <summary>
     /// open(2) with a creation mode. Declared with a fixed third argument although libc's is
     /// variadic: on Linux x86-64 and arm64 an int variadic argument travels exactly like a fixed one.

@@ -229,7 +229,7 @@ public class ProcessStateMachineTests
     {
         var driver = new MachineDriver(MachineDriver.Program());
         var error = Assert.Throws<InvalidOperationException>(() => driver.Send(new ProcessInput.Exited(ProcessExit.Exited(0))));
-        Assert.Equal("exited is not allowed in STOPPED (only in STARTING, RUNNING, STOPPING)", error.Message);
+        Assert.Equal("exited is not allowed in STOPPED (only in STARTING, RUNNING, UNHEALTHY, STOPPING)", error.Message);
         driver.Start();
         Assert.Throws<InvalidOperationException>(driver.Start);
     }
