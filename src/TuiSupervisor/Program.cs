@@ -27,6 +27,7 @@ internal static class Program
             CommandKind.Version => Print("tuisupervisor " + Version()),
             CommandKind.Check => CheckCommand.Run(command, Console.Out, Console.Error),
             CommandKind.Run => await RunCommand.RunAsync(command).ConfigureAwait(false),
+            CommandKind.Ctl => await CtlCommand.RunAsync(command, Console.Out, Console.Error).ConfigureAwait(false),
             _ => NotYet(command.Kind),
         };
     }
@@ -39,7 +40,7 @@ internal static class Program
 
     private static int NotYet(CommandKind kind)
     {
-        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check' is. See 'tuisupervisor --help'.");
+        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check' and 'ctl' are. See 'tuisupervisor --help'.");
         return ExitCodes.UsageOrConfig;
     }
 
