@@ -101,7 +101,10 @@ internal sealed class ControlConnection : IDisposable
     {
         if (_outgoing.Writer.TryWrite(reply))
             return true;
-        Drop();
+
+        // Cancelling runs the connection's continuations; never on the engine's loop.
+        _outgoing.Writer.TryComplete();
+        ThreadPool.QueueUserWorkItem(_ => Drop());
         return false;
     }
 
