@@ -14,5 +14,4 @@ namespace TuiSupervisor.Core.Control;
 [JsonSerializable(typeof(ControlRequest))]
 [JsonSerializable(typeof(ControlReply))]
 [JsonSerializable(typeof(IReadOnlyList<ProcessStatus>))]
-[JsonSerializable(typeof(string))]
 public sealed partial class ControlJson : JsonSerializerContext;

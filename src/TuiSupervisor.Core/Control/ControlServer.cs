@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Text;
+using System.Text.Json;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Core.Posix;
 
@@ -157,7 +157,7 @@ public sealed class ControlServer : IAsyncDisposable
         try
         {
             client.Blocking = false;
-            client.Send(Encoding.UTF8.GetBytes($"{{\"v\":{ControlProtocol.Version},\"type\":\"error\",\"error\":{System.Text.Json.JsonSerializer.Serialize(message, ControlJson.Default.String)}}}\n"));
+            client.Send([.. JsonSerializer.SerializeToUtf8Bytes(ControlReply.Fail(message), ControlJson.Default.ControlReply), (byte)'\n']);
         }
         catch (SocketException)
         {

@@ -75,7 +75,7 @@ public class ControlPermissionTests
 
         var (output, exit) = ConnectAsNobody(engine.SocketPath);
         Assert.Equal(0, exit);
-        Assert.Matches($@"^\{{""v"":1,""type"":""error"",""error"":""permission denied: uid {NobodyUid} \(pid \d+\) may not control this engine""\}}\n$", output);
+        Assert.Matches($@"^\{{""type"":""error"",""v"":1,""error"":""permission denied: uid {NobodyUid} \(pid \d+\) may not control this engine""\}}\n$", output);
         Poll.Until(() => engine.Engine.Messages.Any(m => m.StartsWith($"control socket: refused a connection from uid {NobodyUid} (pid ", StringComparison.Ordinal)), "the refusal in the events");
         Assert.Equal(0, engine.Server.ConnectionCount);
     }
