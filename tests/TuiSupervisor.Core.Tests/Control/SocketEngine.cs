@@ -72,9 +72,14 @@ internal sealed class SocketEngine : IAsyncDisposable
         private readonly StreamReader _reader;
 
         public Raw(string path)
+            : this(Connected(path))
         {
-            Socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { ReceiveTimeout = 15_000 };
-            Socket.Connect(new UnixDomainSocketEndPoint(path));
+        }
+
+        public Raw(Socket socket)
+        {
+            Socket = socket;
+            Socket.ReceiveTimeout = 15_000;
             _stream = new NetworkStream(Socket, ownsSocket: true);
             _reader = new StreamReader(_stream, Encoding.UTF8);
         }
@@ -87,6 +92,13 @@ internal sealed class SocketEngine : IAsyncDisposable
 
         /// <summary>The next reply, or null when the engine closed the connection.</summary>
         public ControlReply? Read() => _reader.ReadLine() is { } line ? JsonSerializer.Deserialize(line, ControlJson.Default.ControlReply) : null;
+
+        private static Socket Connected(string path)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            socket.Connect(new UnixDomainSocketEndPoint(path));
+            return socket;
+        }
 
         public void Dispose()
         {
