@@ -226,8 +226,8 @@ internal sealed class ControlConnection : IDisposable
                     ? new ControlReply("snapshot") { Snapshot = Interlocked.Exchange(ref _pendingSnapshot, null) }
                     : queued;
                 buffer.ResetWrittenCount();
-                using (var json = new Utf8JsonWriter(buffer))
-                    JsonSerializer.Serialize(json, reply, ControlJson.Default.ControlReply);
+                using (var json = new Utf8JsonWriter(buffer, ControlWire.Writer))
+                    JsonSerializer.Serialize(json, reply, ControlWire.Reply);
                 buffer.Write("\n"u8);
                 await _socket.SendAsync(buffer.WrittenMemory, SocketFlags.None, _abort.Token).ConfigureAwait(false);
             }

@@ -157,7 +157,7 @@ public sealed class ControlServer : IAsyncDisposable
         try
         {
             client.Blocking = false;
-            client.Send([.. JsonSerializer.SerializeToUtf8Bytes(ControlReply.Fail(message), ControlJson.Default.ControlReply), (byte)'\n']);
+            client.Send([.. JsonSerializer.SerializeToUtf8Bytes(ControlReply.Fail(message), ControlWire.Reply), (byte)'\n']);
         }
         catch (SocketException)
         {

@@ -71,7 +71,7 @@ internal static class CtlCommand
                     output.Flush();
                     break;
                 case "status":
-                    output.WriteLine(JsonSerializer.Serialize(reply.Processes ?? [], ControlJson.Default.IReadOnlyListProcessStatus));
+                    output.WriteLine(JsonSerializer.Serialize(reply.Processes ?? [], ControlWire.Status));
                     foreach (var line in reply.Lines ?? [])
                         error.WriteLine(line);
                     return reply.Exit ?? ExitCodes.Success;
@@ -79,7 +79,7 @@ internal static class CtlCommand
                     error.WriteLine($"tuisupervisor ctl: the engine refused the request: {reply.Error}");
                     return ExitCodes.UsageOrConfig;
                 case var _ when json:
-                    output.WriteLine(JsonSerializer.Serialize(reply, ControlJson.Default.ControlReply));
+                    output.WriteLine(JsonSerializer.Serialize(reply, ControlWire.Reply));
                     output.Flush();
                     if (reply.Type == "result")
                         return await FinishAsync(channel, reply, cancellationToken).ConfigureAwait(false);
