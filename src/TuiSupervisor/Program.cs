@@ -38,6 +38,7 @@ internal static class Program
             CommandKind.Check => CheckCommand.Run(command, Console.Out, Console.Error),
             CommandKind.Convert => ConvertCommand.Run(command, Console.Out, Console.Error),
             CommandKind.Run => await RunCommand.RunAsync(command).ConfigureAwait(false),
+            CommandKind.Ctl => await CtlCommand.RunAsync(command, Console.Out, Console.Error).ConfigureAwait(false),
             _ => NotYet(command.Kind),
         };
     }
@@ -50,7 +51,7 @@ internal static class Program
 
     private static int NotYet(CommandKind kind)
     {
-        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check' and 'convert' are. See 'tuisupervisor --help'.");
+        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check', 'convert' and 'ctl' are. See 'tuisupervisor --help'.");
         return ExitCodes.UsageOrConfig;
     }
 

@@ -13,9 +13,16 @@ namespace TuiSupervisor.Core.Commands;
 public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time)
 {
     public static IReadOnlyList<string> CommandNames { get; } =
-        ["status", "start", "stop", "restart", "signal", "reload", "update", "reread", "tail", "events", "pid", "help", "quit", "exit"];
+        ["status", "start", "stop", "restart", "signal", "reload", "update", "reread", "tail", "events", "pid", "help", "shutdown", "quit", "exit"];
 
-    public async Task<CommandOutput> RunAsync(string line, CancellationToken cancellationToken = default)
+    public Task<CommandOutput> RunAsync(string line, CancellationToken cancellationToken = default) => RunAsync(line, follow: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one line. With <paramref name="follow"/>, <c>tail -f</c> and <c>events -f</c> write
+    /// through it until <paramref name="cancellationToken"/> is cancelled, then end with exit 0;
+    /// without, <c>-f</c> is ignored and they answer once.
+    /// </summary>
+    public async Task<CommandOutput> RunAsync(string line, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
         var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
@@ -23,31 +30,34 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         var args = words[1..];
         return words[0] switch
         {
-            "status" => Status(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
+            "status" => (await StatusAsync(args).ConfigureAwait(false)).Output,
             "start" => await StartAsync(args, cancellationToken).ConfigureAwait(false),
             "stop" => await StopAsync(args, cancellationToken).ConfigureAwait(false),
             "restart" => await RestartAsync(args, cancellationToken).ConfigureAwait(false),
             "signal" => await SignalAsync(args, cancellationToken).ConfigureAwait(false),
-            "tail" => await TailAsync(args).ConfigureAwait(false),
-            "events" => Events(args),
+            "tail" => await TailAsync(args, follow, cancellationToken).ConfigureAwait(false),
+            "events" => await EventsAsync(args, follow, cancellationToken).ConfigureAwait(false),
             "pid" => Pid(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
             "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
             "reread" => await ReloadAsync(apply: false, cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
             "quit" or "exit" => new CommandOutput([], ExitCodes.Success, Quit: true),
+            "shutdown" => new CommandOutput(["Shut down"], ExitCodes.Success, Quit: true),
             var other => CommandOutput.Line($"*** Unknown syntax: {other}", ExitCodes.ActionFailed),
         };
     }
 
-    private CommandOutput Status(string[] args, EngineSnapshot snapshot)
+    /// <summary><c>status</c>: the processes it lists, in its order, and what it prints.</summary>
+    public async Task<(IReadOnlyList<ProcessSnapshot> Processes, CommandOutput Output)> StatusAsync(IReadOnlyList<string> args)
     {
-        var (processes, errors, _) = args.Length == 0
+        var snapshot = await supervisor.SnapshotAsync().ConfigureAwait(false);
+        var (processes, errors, _) = args.Count == 0
             ? ([.. snapshot.Processes], [], [])
             : TargetResolver.Resolve(args, snapshot.Processes);
         var ordered = processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var lines = StatusText.Lines(ordered, time.GetUtcNow(), time.LocalTimeZone).Concat(errors.Select(e => e.ToString())).ToList();
         var exit = errors.Count > 0 ? ExitCodes.UnknownOrNoEngine : ordered.Any(p => p.State.IsDown()) ? ExitCodes.NotRunning : ExitCodes.Success;
-        return new CommandOutput(lines, exit);
+        return (ordered, new CommandOutput(lines, exit));
     }
 
     private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
@@ -108,9 +118,42 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return new CommandOutput(outcome.Lines, outcome.Failed ? ExitCodes.UsageOrConfig : ExitCodes.Success);
     }
 
-    private async Task<CommandOutput> TailAsync(string[] args)
+    private async Task<CommandOutput> TailAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
+    {
+        var (lines, following, rest) = FollowOptions(args);
+        if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
+            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
+        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(rest[0]);
+        if (process is null)
+            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
+        var stderr = rest.Count == 2 && rest[1] == "stderr";
+        if (following && follow is not null)
+        {
+            await FollowStreams.TailAsync(supervisor, process.FullName, stderr, lines, follow, cancellationToken).ConfigureAwait(false);
+            return new CommandOutput([], ExitCodes.Success);
+        }
+
+        var bytes = await supervisor.TailAsync(process.FullName, stderr, lines).ConfigureAwait(false);
+        var text = Encoding.UTF8.GetString(bytes);
+        return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), ExitCodes.Success);
+    }
+
+    private async Task<CommandOutput> EventsAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
+    {
+        var (count, following, rest) = FollowOptions(args);
+        if (rest.Count > 0)
+            return CommandOutput.Line($"Error: events takes no name ('{rest[0]}'): events [-f] [-n N]", ExitCodes.UsageOrConfig);
+        if (!following || follow is null)
+            return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], ExitCodes.Success);
+        await FollowStreams.EventsAsync(supervisor, count, follow, cancellationToken).ConfigureAwait(false);
+        return new CommandOutput([], ExitCodes.Success);
+    }
+
+    /// <summary><c>-n N</c> (default 20) and <c>-f</c>, anywhere among the arguments; the rest in order.</summary>
+    private static (int Lines, bool Follow, List<string> Names) FollowOptions(string[] args)
     {
         var lines = 20;
+        var following = false;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -119,26 +162,24 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
                 lines = n;
                 i++;
             }
-            else if (args[i] != "-f")
+            else if (args[i] == "-f")
+            {
+                following = true;
+            }
+            else
             {
                 rest.Add(args[i]);
             }
         }
 
-        if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
-            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
-        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(rest[0]);
-        if (process is null)
-            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
-        var bytes = await supervisor.TailAsync(process.FullName, rest.Count == 2 && rest[1] == "stderr", lines).ConfigureAwait(false);
-        var text = Encoding.UTF8.GetString(bytes);
-        return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), ExitCodes.Success);
+        return (lines, following, rest);
     }
 
-    private CommandOutput Events(string[] args)
+    /// <summary>Whether a line follows (<c>tail -f</c>, <c>events -f</c>): it streams until cancelled rather than answering once.</summary>
+    public static bool IsFollow(string line)
     {
-        var count = args.Length == 2 && args[0] == "-n" && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 20;
-        return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], ExitCodes.Success);
+        var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && words[0] is ("tail" or "events") && words.Skip(1).Contains("-f");
     }
 
     private CommandOutput Pid(string[] args, EngineSnapshot snapshot)
@@ -165,11 +206,12 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "restart" => "restart <name>...\tStop, then start processes",
             "signal" => "signal <signal> <name>...\tSend a signal (HUP, USR1, …) to processes",
             "tail" => "tail [-f] [-n N] <name> [stdout|stderr]\tThe last N lines (default 20) of a process's output",
-            "events" => "events [-n N]\tThe engine's recent events",
+            "events" => "events [-f] [-n N]\tThe engine's recent events (-f: and then each new one, until interrupted)",
             "pid" => "pid [<name>]\tThe engine's pid, or a process's",
             "reload" or "update" => "reload\tRe-read the config and apply the difference: added programs start, removed ones stop, changed ones restart, the rest are not touched",
             "reread" => "reread\tShow what reload would change, changing nothing",
-            "quit" or "exit" => "quit\tStop every process and exit",
+            "quit" or "exit" => "quit\tLeave the shell (in the headless shell: stop every process and exit)",
+            "shutdown" => "shutdown\tStop every process in reverse priority order and end the engine",
             var other => $"*** No help on {other}",
         });
 

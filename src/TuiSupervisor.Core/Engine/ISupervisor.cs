@@ -38,6 +38,13 @@ public interface ISupervisor
     Task<byte[]> TailAsync(string process, bool stderr, int lines);
 
     /// <summary>
+    /// The last <paramref name="lines"/> lines of a process's output, then everything it prints
+    /// from then on, until <paramref name="cancellationToken"/> ends the follow (<c>tail -f</c>).
+    /// Nothing at all for an unknown process.
+    /// </summary>
+    IAsyncEnumerable<byte[]> FollowOutputAsync(string process, bool stderr, int lines, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Re-reads the config. With <paramref name="apply"/> it applies the difference (supervisorctl's
     /// <c>update</c>); without, it only reports it (<c>reread</c>).
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using TuiSupervisor.Core.Config;
 using TuiSupervisor.Core.Health;
@@ -17,6 +18,9 @@ namespace TuiSupervisor.Core.Engine;
 public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
 {
     private const int EventHistory = 2000;
+
+    /// <summary>The most a follower gets in one piece, so a slow reader holds little memory.</summary>
+    private const int FollowChunkBytes = 16 * 1024;
 
     private readonly Channel<Action> _inbox = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<ProcessSlot> _slots = [];
@@ -103,6 +107,34 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         var slot = _slots.FirstOrDefault(s => s.FullName == process);
         return slot is null ? [] : (stderr ? slot.Stderr : slot.Stdout).ReadLastLines(lines).Bytes.ToArray();
     });
+
+    public async IAsyncEnumerable<byte[]> FollowOutputAsync(string process, bool stderr, int lines, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var ring = await Invoke(() => _slots.FirstOrDefault(s => s.FullName == process) is { } slot ? (stderr ? slot.Stderr : slot.Stdout) : null).ConfigureAwait(false);
+        if (ring is null)
+            yield break;
+
+        // The ring is safe to read from any thread, so following it costs the loop nothing.
+        var last = ring.ReadLastLines(lines);
+        if (!last.Bytes.IsEmpty)
+            yield return last.Bytes.ToArray();
+        var offset = last.NextOffset;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ring.WaitForDataAsync(offset, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            var slice = ring.ReadFrom(offset, FollowChunkBytes);
+            offset = slice.NextOffset;
+            yield return slice.Bytes.ToArray();
+        }
+    }
 
     /// <summary>
     /// Starts every autostart process in dependency order, then priority (without waiting for RUNNING, as

@@ -37,6 +37,12 @@ internal static unsafe partial class Interop
     internal const short POSIX_SPAWN_SETSIGDEF = 0x04;
     internal const short POSIX_SPAWN_SETSIGMASK = 0x08;
     internal const short POSIX_SPAWN_SETSID = 0x80;
+    internal const int AT_FDCWD = -100;
+    internal const int AT_SYMLINK_NOFOLLOW = 0x100;
+    internal const uint STATX_TYPE_MODE_UID = 0x1 | 0x2 | 0x8;
+    internal const int StatxSize = 256;
+    internal const int SOL_SOCKET = 1;
+    internal const int SO_PEERCRED = 17;
 
     [LibraryImport(Libc, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int posix_spawn(out int pid, string path, void* fileActions, void* attr, byte** argv, byte** envp);
@@ -172,6 +178,32 @@ internal static unsafe partial class Interop
         public byte* Gecos;
         public byte* Home;
         public byte* Shell;
+    }
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mkdir(string path, uint mode);
+
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int chmod(string path, uint mode);
+
+    /// <summary>
+    /// statx(2), whose <c>struct statx</c> (256 bytes) is fixed by the kernel on every
+    /// architecture, unlike <c>struct stat</c>; see <see cref="FileStatus"/> for the fields read.
+    /// </summary>
+    [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int statx(int directoryFd, string path, int flags, uint mask, byte* buffer);
+
+    /// <summary>getsockopt(2); for <see cref="SO_PEERCRED"/> the value is a <see cref="PeerCredentials"/>.</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int getsockopt(nint socket, int level, int option, void* value, ref uint length);
+
+    /// <summary><c>struct ucred</c>, a kernel ABI struct: the peer's PID, uid and gid when it connected.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct PeerCredentials
+    {
+        public int Pid;
+        public uint Uid;
+        public uint Gid;
     }
 
     /// <summary>

@@ -21,14 +21,20 @@ internal static class HelpText
         CommandKind.Ctl => """
             Usage: tuisupervisor ctl [-c FILE | -s SOCKET] [--json] COMMAND [ARGS...]
 
-            Send one command to a running engine and print the answer, as supervisorctl does.
-            Commands: status, start, stop, restart, signal, reload (update), reread, tail,
-            events, pid, shutdown, help. Targets: all, GROUP:*, GROUP:NAME, NAME.
+            Send one command to a running engine and print what its headless shell would print.
+            Commands: status, start, stop, restart, signal, reload (update), reread,
+            tail [-f] [-n N], events [-f] [-n N], pid, shutdown, help.
+            Targets: all, GROUP:*, GROUP:NAME, NAME. tail -f and events -f follow until Ctrl-C.
+
+            Exit codes (supervisorctl's): 0 done; 1 an action failed or no such process;
+            2 usage; 3 status: a listed process is not running; 4 status of an unknown name,
+            or no engine answers at the socket; 7 a start ended in a spawn error.
 
             Options:
               -c, --config FILE    find the engine's socket from this config
               -s, --socket SOCKET  connect to this socket
-              --json               print the answer as JSON
+              --json               status: a JSON array of processes; other commands: each
+                                   reply as JSON (docs/control-protocol.md)
               -h, --help           show this help
             """,
         CommandKind.Check => $"""

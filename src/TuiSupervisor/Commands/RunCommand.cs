@@ -1,5 +1,6 @@
 using TuiSupervisor.Cli;
 using TuiSupervisor.Core.Commands;
+using TuiSupervisor.Core.Control;
 using TuiSupervisor.Core.Config.Values;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Headless;
@@ -36,12 +37,23 @@ internal static class RunCommand
         var grace = config.Programs.Select(p => p.StopWait).DefaultIfEmpty(TimeSpan.FromSeconds(10)).Max();
         var leftovers = await Supervisor.StopLeftoversAsync(config.Supervisor.PidFile, grace, TimeProvider.System).ConfigureAwait(false);
 
+        var socketPath = ControlSocketPath.For(config, Environment.GetEnvironmentVariable);
+        if (!ControlServer.TryListen(socketPath, TimeProvider.System, out var control, out var socketError))
+        {
+            Console.Error.WriteLine($"tuisupervisor: {socketError}; nothing started");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        // supervisord tells its children where to reach it; so do we (programs run ctl with it).
+        var environment = EnvironmentVariables.Read();
+        environment["SUPERVISOR_SERVER_URL"] = "unix://" + control!.Path;
+
         // Plain streams over the standard handles, outliving the engine so that its last
         // events still have somewhere to go.
         using var input = new StreamReader(Console.OpenStandardInput());
         using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         using var activity = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, EnvironmentVariables.Read(), config.Supervisor.PidFile)
+        var supervisor = new Supervisor(config, () => ConfigSource.Load(command.ConfigPath), TimeProvider.System, environment, config.Supervisor.PidFile)
         {
             UserSwitchLauncher = SelfLauncher.Command(),
         };
@@ -49,7 +61,16 @@ internal static class RunCommand
         {
             using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
             var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);
-            return await shell.RunAsync(leftovers).ConfigureAwait(false);
+            control.Start(supervisor, shell.RequestShutdown, message => supervisor.Announce(EventLevel.Warn, message));
+            try
+            {
+                return await shell.RunAsync(leftovers).ConfigureAwait(false);
+            }
+            finally
+            {
+                // After the shutdown, so that a 'ctl shutdown' still gets its answer.
+                await control.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -20,6 +20,12 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
     private readonly TaskCompletionSource _quit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _interrupts;
 
+    /// <summary>Ends the running <c>tail -f</c> or <c>events -f</c>; null when none runs.</summary>
+    private CancellationTokenSource? _follow;
+
+    /// <summary>Ends the shell as <c>quit</c> does (for <c>ctl shutdown</c>).</summary>
+    public void RequestShutdown() => _quit.TrySetResult();
+
     /// <summary>Runs until <c>quit</c> or a signal ends it; <paramref name="notices"/> are shown (and logged) first.</summary>
     public async Task<int> RunAsync(IEnumerable<string> notices)
     {
@@ -53,7 +59,7 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
                 return;
             }
 
-            var result = await interpreter.RunAsync(line).ConfigureAwait(false);
+            var result = CommandInterpreter.IsFollow(line) ? await FollowAsync(interpreter, line).ConfigureAwait(false) : await interpreter.RunAsync(line).ConfigureAwait(false);
             foreach (var text in result.Lines)
                 WriteOutput(text, newLine: true);
             if (result.Quit)
@@ -61,10 +67,39 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         }
     }
 
+    /// <summary>A follow runs until SIGINT ends it (as in supervisorctl), not the engine.</summary>
+    private async Task<CommandOutput> FollowAsync(CommandInterpreter interpreter, string line)
+    {
+        using var follow = new CancellationTokenSource();
+        Volatile.Write(ref _follow, follow);
+        try
+        {
+            return await interpreter.RunAsync(line, text => { WriteOutput(text, newLine: false); return ValueTask.CompletedTask; }, follow.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _follow, null);
+        }
+    }
+
     private void OnSignal(PosixSignalContext context)
     {
         // The runtime's default would end the process without stopping the children.
         context.Cancel = true;
+        if (context.Signal == PosixSignal.SIGINT && Interlocked.Exchange(ref _follow, null) is { } follow)
+        {
+            try
+            {
+                follow.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The follow ended on its own just now.
+            }
+
+            return;
+        }
+
         switch (context.Signal)
         {
             case PosixSignal.SIGHUP:

@@ -1,0 +1,100 @@
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace TuiSupervisor.Core.Control;
+
+/// <summary>
+/// One client connection to an engine's control socket: requests out, replies in, one JSON line
+/// each. <c>ctl</c> uses one per command; <see cref="ControlClient"/> one per operation.
+/// </summary>
+public sealed class ControlChannel : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly LineReader _reader;
+
+    private ControlChannel(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _reader = new LineReader(_stream, ControlProtocol.MaxReplyBytes);
+    }
+
+    /// <summary>The engine's PID, from its greeting.</summary>
+    public int EnginePid { get; private set; }
+
+    /// <summary>Connects and reads the engine's greeting; throws <see cref="ControlUnavailableException"/> when nobody answers or we are refused.</summary>
+    public static async Task<ControlChannel> ConnectAsync(string socketPath, CancellationToken cancellationToken = default)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            var reason = e.SocketErrorCode switch
+            {
+                // .NET reports a missing socket file as "cannot assign requested address".
+                _ when !File.Exists(socketPath) => "no such socket: is the engine running, with this config?",
+                SocketError.ConnectionRefused => "connection refused: the engine that made it is gone",
+                SocketError.AccessDenied => "permission denied",
+                _ => e.Message,
+            };
+            throw new ControlUnavailableException($"no engine answers at {socketPath} ({reason})", e);
+        }
+
+        var channel = new ControlChannel(socket);
+        try
+        {
+            var hello = await channel.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (hello?.Type == "error")
+                throw new ControlUnavailableException($"the engine at {socketPath} refused us: {hello.Error}");
+            if (hello is not { Type: "hello", Pid: { } pid })
+                throw new ControlUnavailableException($"no engine answers at {socketPath} (it closed the connection without a greeting)");
+            channel.EnginePid = pid;
+            return channel;
+        }
+        catch
+        {
+            await channel.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task SendAsync(ControlRequest request, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(request, ControlJson.Default.ControlRequest);
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        await _stream.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The next reply, or null when the engine closed the connection.</summary>
+    public async Task<ControlReply?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var (status, line) = await _reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        return status switch
+        {
+            LineStatus.Line => JsonSerializer.Deserialize(line, ControlJson.Default.ControlReply),
+            LineStatus.TooLong => throw new IOException($"a reply longer than {ControlProtocol.MaxReplyBytes} bytes"),
+            _ => null,
+        };
+    }
+
+    /// <summary>Sends one request and reads its one reply; an error reply or a closed connection throws.</summary>
+    public async Task<ControlReply> AskAsync(ControlRequest request, CancellationToken cancellationToken = default)
+    {
+        await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var reply = await ReadAsync(cancellationToken).ConfigureAwait(false) ?? throw new IOException("the engine closed the connection without answering");
+        return reply.Type == "error" ? throw new InvalidOperationException($"the engine refused '{request.Op}': {reply.Error}") : reply;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _socket.Dispose();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using TuiSupervisor.Cli;
+using TuiSupervisor.Core.Commands;
+using TuiSupervisor.Core.Control;
+
+namespace TuiSupervisor.Commands;
+
+/// <summary>
+/// <c>tuisupervisor ctl</c>: one command to a running engine over its control socket, printing
+/// exactly what the headless shell prints, with supervisorctl's exit codes (4 when no engine
+/// answers). <c>--json</c> prints the status array, or each reply as the engine sent it.
+/// </summary>
+internal static class CtlCommand
+{
+    public static async Task<int> RunAsync(ParsedCommand command, TextWriter output, TextWriter error)
+    {
+        if (SocketPath(command, error) is not { } socketPath)
+            return ExitCodes.UsageOrConfig;
+
+        using var interrupted = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            // Ctrl-C ends a follow (and ctl with exit 0), never the engine.
+            context.Cancel = true;
+            interrupted.Cancel();
+        });
+
+        ControlChannel channel;
+        try
+        {
+            channel = await ControlChannel.ConnectAsync(socketPath, interrupted.Token).ConfigureAwait(false);
+        }
+        catch (ControlUnavailableException e)
+        {
+            error.WriteLine($"tuisupervisor ctl: {e.Message}");
+            return ExitCodes.UnknownOrNoEngine;
+        }
+
+        await using (channel.ConfigureAwait(false))
+        {
+            var words = command.Arguments;
+            var request = command.Json && words[0] == "status"
+                ? new ControlRequest { Op = "status", Names = [.. words.Skip(1)] }
+                : new ControlRequest { Op = "run", Line = string.Join(' ', words) };
+            try
+            {
+                await channel.SendAsync(request, interrupted.Token).ConfigureAwait(false);
+                return await PrintRepliesAsync(channel, command.Json, output, error, interrupted.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Success;
+            }
+            catch (IOException e)
+            {
+                error.WriteLine($"tuisupervisor ctl: the engine at {socketPath} went away: {e.Message}");
+                return ExitCodes.UnknownOrNoEngine;
+            }
+        }
+    }
+
+    private static async Task<int> PrintRepliesAsync(ControlChannel channel, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        while (await channel.ReadAsync(cancellationToken).ConfigureAwait(false) is { } reply)
+        {
+            switch (reply.Type)
+            {
+                case "text" when !json:
+                    output.Write(reply.Text);
+                    output.Flush();
+                    break;
+                case "status":
+                    output.WriteLine(JsonSerializer.Serialize(reply.Processes ?? [], ControlWire.Status));
+                    foreach (var line in reply.Lines ?? [])
+                        error.WriteLine(line);
+                    return reply.Exit ?? ExitCodes.Success;
+                case "error":
+                    error.WriteLine($"tuisupervisor ctl: the engine refused the request: {reply.Error}");
+                    return ExitCodes.UsageOrConfig;
+                case var _ when json:
+                    output.WriteLine(JsonSerializer.Serialize(reply, ControlWire.Reply));
+                    output.Flush();
+                    if (reply.Type == "result")
+                        return await FinishAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+                    break;
+                case "result":
+                    foreach (var line in reply.Lines ?? [])
+                        output.WriteLine(line);
+                    return await FinishAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        error.WriteLine("tuisupervisor ctl: the engine closed the connection without answering");
+        return ExitCodes.UnknownOrNoEngine;
+    }
+
+    /// <summary>After <c>shutdown</c>'s answer, waits for the engine to close the connection, so a script can start the next one at once.</summary>
+    private static async Task<int> FinishAsync(ControlChannel channel, ControlReply result, CancellationToken cancellationToken)
+    {
+        if (result.Lines is ["Shut down"])
+        {
+            while (await channel.ReadAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+            }
+        }
+
+        return result.Exit ?? ExitCodes.Success;
+    }
+
+    private static string? SocketPath(ParsedCommand command, TextWriter error)
+    {
+        if (command.SocketPath is { } socket)
+            return socket;
+        var result = ConfigSource.Load(command.ConfigPath);
+        if (result.Config is { } config)
+            return ControlSocketPath.For(config, Environment.GetEnvironmentVariable);
+        foreach (var diagnostic in result.Diagnostics)
+            error.WriteLine(diagnostic);
+        error.WriteLine("tuisupervisor ctl: cannot find the engine's socket: fix the config, or name the socket with -s");
+        return null;
+    }
+}
