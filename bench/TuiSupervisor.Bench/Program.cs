@@ -48,17 +48,19 @@ if (available.All(s => s.Name != "ours"))
 
 var context = new ScenarioContext(options, available, helper, options.Results);
 var table = new ResultTable([.. available.Select(s => s.Name)]);
+var file = Path.Combine(options.Results, string.Create(CultureInfo.InvariantCulture, $"bench-{DateTime.Now:yyyyMMdd-HHmmss}.md"));
+var report = "";
 foreach (var scenario in scenarios)
 {
     ScenarioContext.Progress($"scenario {scenario.Name}");
     await scenario.RunAsync(context, table);
+    // Written after every scenario, so a long run stopped half-way keeps what it measured.
+    var machine = $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end";
+    report = string.Create(CultureInfo.InvariantCulture,
+        $"Measured {DateTime.Now:yyyy-MM-dd HH:mm} ({(options.Quick ? "--quick" : "full")}; {machine}).\n\n{table.ToMarkdown()}");
+    await File.WriteAllTextAsync(file, report);
 }
 
-var machine = $"{Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end";
-var report = string.Create(CultureInfo.InvariantCulture,
-    $"Measured {DateTime.Now:yyyy-MM-dd HH:mm} ({(options.Quick ? "--quick" : "full")}; {machine}).\n\n{table.ToMarkdown()}");
 Console.WriteLine(report);
-var file = Path.Combine(options.Results, string.Create(CultureInfo.InvariantCulture, $"bench-{DateTime.Now:yyyyMMdd-HHmmss}.md"));
-await File.WriteAllTextAsync(file, report);
 Console.Error.WriteLine($"bench: table written to {file}");
 return 0;
