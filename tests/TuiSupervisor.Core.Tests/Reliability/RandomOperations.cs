@@ -20,28 +20,25 @@ internal sealed class RandomOperations(RealEngine engine, ProgramMix mix, int se
     {
         var roll = _random.Next(100);
         var targets = Targets();
-        var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using (timeout)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        switch (roll)
         {
-            switch (roll)
-            {
-                case < 28:
-                    await engine.Supervisor.StartAsync(targets, timeout.Token);
-                    return $"start {string.Join(' ', targets)}";
-                case < 52:
-                    await engine.Supervisor.StopAsync(targets, timeout.Token);
-                    return $"stop {string.Join(' ', targets)}";
-                case < 67:
-                    await engine.Supervisor.StopAsync(targets, timeout.Token);
-                    await engine.Supervisor.StartAsync(targets, timeout.Token);
-                    return $"restart {string.Join(' ', targets)}";
-                case < 85:
-                    var signal = Signals[_random.Next(Signals.Length)];
-                    await engine.Supervisor.SignalAsync(signal, targets, timeout.Token);
-                    return $"signal {signal} {string.Join(' ', targets)}";
-                default:
-                    return await ReloadAsync(timeout.Token);
-            }
+            case < 28:
+                await engine.Supervisor.StartAsync(targets, timeout.Token);
+                return $"start {string.Join(' ', targets)}";
+            case < 52:
+                await engine.Supervisor.StopAsync(targets, timeout.Token);
+                return $"stop {string.Join(' ', targets)}";
+            case < 67:
+                await engine.Supervisor.StopAsync(targets, timeout.Token);
+                await engine.Supervisor.StartAsync(targets, timeout.Token);
+                return $"restart {string.Join(' ', targets)}";
+            case < 85:
+                var signal = Signals[_random.Next(Signals.Length)];
+                await engine.Supervisor.SignalAsync(signal, targets, timeout.Token);
+                return $"signal {signal} {string.Join(' ', targets)}";
+            default:
+                return await ReloadAsync(timeout.Token);
         }
     }
 

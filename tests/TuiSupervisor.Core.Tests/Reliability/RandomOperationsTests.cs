@@ -32,6 +32,10 @@ public sealed class RandomOperationsTests(ITestOutputHelper output)
                     await AssertInvariantsAsync(engine, mix, seed, history);
                 }
 
+                // What the run went through, so a reader can see it covered the paths it is meant to.
+                var messages = engine.Messages;
+                foreach (var kind in new[] { "spawned:", "exited:", "killing", "gave up:", "signalled:", "reloaded" })
+                    output.WriteLine($"{kind} {messages.Count(m => m.StartsWith(kind, StringComparison.Ordinal))}");
                 await engine.Supervisor.ShutdownAsync().WaitAsync(TimeSpan.FromSeconds(60));
             }
             catch (Exception e) when (e is not Xunit.Sdk.XunitException)
