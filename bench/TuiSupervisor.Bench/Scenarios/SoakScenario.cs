@@ -42,12 +42,13 @@ internal sealed class SoakScenario : IScenario
             }
 
             // The first sample still holds start-up growth (JIT, pools warming up); flat is judged after it.
-            var settled = rss.Count > 2 ? rss[1] : rss[0];
-            var flat = rss[^1] - settled <= Math.Max(2, settled * 0.05) && fds[^1] == fds[rss.Count > 2 ? 1 : 0];
+            var first = rss.Count > 2 ? 1 : 0;
+            var rssFlat = rss[^1] - rss[first] <= Math.Max(2, rss[first] * 0.05);
+            var fdsFlat = fds[^1] == fds[first];
             rssGrowth.Values["ours"] = new Samples([rss[^1] - rss[0]]);
             fdGrowth.Values["ours"] = new Samples([fds[^1] - fds[0]]);
             rssGrowth.Remarks.Add(string.Create(CultureInfo.InvariantCulture, $"{restarts} spawns; RSS MiB every {interval.TotalSeconds:0} s: {string.Join(' ', rss.Select(r => r.ToString("0.0", CultureInfo.InvariantCulture)))}"));
-            rssGrowth.Remarks.Add($"open fds: {string.Join(' ', fds)}; flat after the first sample: {(flat ? "yes" : "NO")}");
+            rssGrowth.Remarks.Add($"open fds: {string.Join(' ', fds)}; after the first sample, RSS flat: {(rssFlat ? "yes" : "NO")}, fds flat: {(fdsFlat ? "yes" : "NO")}");
             ScenarioContext.RemoveScratch(folder);
         }).ConfigureAwait(false);
         if (note is not null)
