@@ -155,6 +155,31 @@ public partial class CtlTests
     }
 
     [Fact]
+    public void Engines_on_same_named_configs_in_two_folders_get_a_default_socket_each()
+    {
+        const string Unsocketed = """
+            [programs.sleeper]
+            command = "sleep 1000"
+            startsecs = 0
+            """;
+        using var one = new TempDirectory();
+        using var two = new TempDirectory();
+        one.Write("s.toml", Unsocketed);
+        two.Write("s.toml", Unsocketed);
+        using var first = new HeadlessSession(one.Path, "s.toml");
+        first.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+        using var second = new HeadlessSession(two.Path, "s.toml");
+        second.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        Assert.Equal(first.Pid.ToString(CultureInfo.InvariantCulture) + "\n", Ctl(one, "pid").Stdout);
+        Assert.Equal(second.Pid.ToString(CultureInfo.InvariantCulture) + "\n", Ctl(two, "pid").Stdout);
+        first.Send("quit");
+        second.Send("quit");
+        Assert.Equal(0, first.WaitForExit());
+        Assert.Equal(0, second.WaitForExit());
+    }
+
+    [Fact]
     public void An_engine_refuses_a_socket_folder_others_can_write_and_starts_nothing()
     {
         using var dir = new TempDirectory();

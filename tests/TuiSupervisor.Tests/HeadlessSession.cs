@@ -46,24 +46,37 @@ internal sealed class HeadlessSession : IDisposable
     public void CloseInput() => _process.StandardInput.Close();
 
     /// <summary>
-    /// Sends <paramref name="command"/>, and again every 2 s, until the output it adds satisfies
-    /// <paramref name="done"/>, which must accept only a whole answer (count its lines).
+    /// Sends <paramref name="command"/>, and again until its answer satisfies <paramref name="done"/>.
+    /// Each round is followed by <c>pid</c>, whose answer (the engine's pid alone on a line) marks
+    /// where the command's answer ends, so a slow answer is never taken for the next round's.
     /// </summary>
     public string Poll(string command, Func<string, bool> done, double seconds = 15)
     {
         var clock = Stopwatch.StartNew();
+        var marker = Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n";
         while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
         {
             var before = Stdout.Length;
             Send(command);
-            var attempt = Stopwatch.StartNew();
-            while (attempt.Elapsed < TimeSpan.FromSeconds(2))
+            Send("pid");
+            while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
             {
-                var answer = Stdout[before..];
-                if (done(answer))
-                    return answer;
+                var output = Stdout[before..];
+                var answerLength = output.StartsWith(marker, StringComparison.Ordinal) ? 0
+                    : output.IndexOf("\n" + marker, StringComparison.Ordinal) is >= 0 and var newline ? newline + 1
+                    : -1;
+                if (answerLength >= 0)
+                {
+                    var answer = output[..answerLength];
+                    if (done(answer))
+                        return answer;
+                    break;
+                }
+
                 Thread.Sleep(20);
             }
+
+            Thread.Sleep(100);
         }
 
         throw new TimeoutException($"'{command}' never gave the expected answer in {seconds} s; stdout:\n{Stdout}\nstderr:\n{Stderr}");

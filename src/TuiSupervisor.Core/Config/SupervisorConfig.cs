@@ -5,7 +5,7 @@ namespace TuiSupervisor.Core.Config;
 /// <summary>A whole, valid configuration: what the engine runs.</summary>
 public sealed record SupervisorConfig
 {
-    /// <summary>The file it was read from (absolute), or a name such as "(embedded)".</summary>
+    /// <summary>The file it was read from, as it was named (<c>-c</c>), or a name such as "(embedded supervisor.toml)".</summary>
     public required string Source { get; init; }
 
     public required SupervisorSettings Supervisor { get; init; }

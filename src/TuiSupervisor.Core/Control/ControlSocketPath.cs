@@ -27,7 +27,10 @@ public static class ControlSocketPath
     {
         if (config.Supervisor.Socket is { } configured)
             return configured;
-        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(config.Source)))[..16] + ".sock";
+        // Named after the config's absolute path: two engines started as `-c supervisor.toml` in
+        // different folders must not meet on one socket.
+        var identity = File.Exists(config.Source) ? Path.GetFullPath(config.Source) : config.Source;
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16] + ".sock";
         if (environment("XDG_RUNTIME_DIR") is { Length: > 0 } runtime)
             return Path.Combine(runtime, "tuisupervisor", name);
         var state = environment("XDG_STATE_HOME") is { Length: > 0 } xdg

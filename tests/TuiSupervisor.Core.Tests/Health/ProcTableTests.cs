@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using TuiSupervisor.Core.Posix;
 using TuiSupervisor.Core.Resources;
 
 namespace TuiSupervisor.Core.Tests.Health;
@@ -19,11 +21,18 @@ public class ProcTableTests
     [Fact]
     public void A_group_is_its_session_and_its_members_are_counted_together()
     {
-        // This test process leads no session of ours; its own session holds at least this process.
-        var session = TuiSupervisor.Core.Posix.Interop.getsid(0);
-        var totals = ProcTable.Sample(new HashSet<int> { session });
-        Assert.True(totals.TryGetValue(session, out var group), "the test's own session was not found in /proc");
-        Assert.True(group.Members >= 1);
-        Assert.True(group.RssPages > 0);
+        // setsid makes the shell lead a session of its own (the test's own session may lead
+        // outside this pid namespace, where /proc shows it as 0); its two sleeps stay in it.
+        using var shell = Process.Start("setsid", ["sh", "-c", "sleep 30 & sleep 30; true"])!;
+        try
+        {
+            var leader = new HashSet<int> { shell.Id };
+            Poll.Until(() => ProcTable.Sample(leader).GetValueOrDefault(shell.Id).Members == 3, "the shell and its two sleeps are counted in its session");
+            Assert.True(ProcTable.Sample(leader)[shell.Id].RssPages > 0);
+        }
+        finally
+        {
+            Interop.kill(-shell.Id, 9);
+        }
     }
 }
