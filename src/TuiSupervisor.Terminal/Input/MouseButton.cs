@@ -1,0 +1,9 @@
+namespace TuiSupervisor.Terminal;
+
+public enum MouseButton
+{
+    None,
+    Left,
+    Middle,
+    Right,
+}

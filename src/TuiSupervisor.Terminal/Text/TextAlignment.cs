@@ -1,0 +1,9 @@
+namespace TuiSupervisor.Terminal;
+
+/// <summary>Where text sits in a wider column.</summary>
+public enum TextAlignment
+{
+    Left,
+    Right,
+    Center,
+}
