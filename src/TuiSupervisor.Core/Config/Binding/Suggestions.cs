@@ -1,7 +1,7 @@
 namespace TuiSupervisor.Core.Config.Binding;
 
 /// <summary>"Did you mean …" for misspelt keys and names.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The closest candidate within a small edit distance, as <c> (did you mean 'x'?)</c>, or "".</summary>
     public static string DidYouMean(string typed, IEnumerable<string> candidates)
