@@ -37,7 +37,12 @@ internal static class ProcessCells
     {
         if (!process.State.IsRunningLike() || process.StartedAt is not { } started)
             return "";
-        var elapsed = now - started;
+        return Duration(now - started);
+    }
+
+    /// <summary><c>0:05:23</c>, or <c>2d 3:04:05</c> past a day.</summary>
+    public static string Duration(TimeSpan elapsed)
+    {
         if (elapsed < TimeSpan.Zero)
             elapsed = TimeSpan.Zero;
         var clock = string.Create(CultureInfo.InvariantCulture, $"{elapsed.Hours}:{elapsed.Minutes:00}:{elapsed.Seconds:00}");
