@@ -27,8 +27,11 @@ public sealed partial class Application
             _escapeTimer.Change(timeout, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Input is assumed to change what is shown: every event is followed by a frame (views need not invalidate for it).</summary>
     private void Dispatch()
     {
+        if (_events.Count > 0)
+            Invalidate();
         foreach (var input in _events)
         {
             switch (input)
