@@ -8,23 +8,23 @@ namespace TuiSupervisor.Tui;
 /// The top line: which config, how long the engine has run, and how many processes are in
 /// each state (the states that need attention first), plus where the engine is when attached.
 /// </summary>
-internal sealed class HeaderBar(ThemeStyles theme, TimeProvider time, string? attachedTo) : View
+internal sealed class HeaderBar(Theme theme, TimeProvider time, string? attachedTo) : View
 {
     public EngineSnapshot? Snapshot { get; set; }
 
     public override void Render(Surface surface)
     {
-        var bar = theme[ThemeRoles.Header];
+        var bar = theme[TuiRoles.Bar];
         surface.Fill(surface.Bounds, bar);
         if (Snapshot is not { } snapshot)
             return;
-        var x = surface.Write(0, 0, " tuisupervisor ", theme[ThemeRoles.HeaderAccent]);
+        var x = surface.Write(0, 0, " tuisupervisor ", theme[TuiRoles.BarAccent]);
         x += surface.Write(x, 0, " " + Path.GetFileName(snapshot.ConfigSource) + " ", bar);
         x += surface.Write(x, 0, " up " + ProcessCells.Duration(time.GetUtcNow() - snapshot.EngineStartedAt) + " ", bar);
         foreach (var (state, count) in Counts(snapshot.Processes))
         {
             x += surface.Write(x, 0, "  ", bar);
-            x += surface.Write(x, 0, $"{count} {state.Text().ToLowerInvariant()}", theme.For(state).Over(bar) with { Background = bar.Background });
+            x += surface.Write(x, 0, $"{count} {state.Text().ToLowerInvariant()}", theme[TuiRoles.For(state)].Over(bar) with { Background = bar.Background });
         }
 
         if (attachedTo is not null)

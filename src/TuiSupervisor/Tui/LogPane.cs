@@ -9,7 +9,7 @@ namespace TuiSupervisor.Tui;
 /// Only the lines on screen are parsed at each frame (<see cref="LogBuffer"/> says why), and
 /// every escape sequence but colours is neutralised by <see cref="AnsiText"/>.
 /// </summary>
-internal sealed class LogPane(ThemeStyles theme) : View
+internal sealed class LogPane(Theme theme) : View
 {
     private long _top;
     private long _lastTop;
@@ -24,7 +24,7 @@ internal sealed class LogPane(ThemeStyles theme) : View
 
     public bool Wrap { get; private set; } = true;
 
-    /// <summary>The search term whose matches are marked; empty for none.</summary>
+    /// <summary>The search term whose matches are marked (smart case, as in less); empty for none.</summary>
     public string SearchTerm { get; private set; } = "";
 
     /// <summary>What the title says when no process is selected.</summary>
@@ -102,7 +102,7 @@ internal sealed class LogPane(ThemeStyles theme) : View
         var step = backwards || (_match is null && Following) ? -1 : 1;
         for (var n = from + step; n >= first && n < first + lines.Count; n += step)
         {
-            if (SearchHighlight.Contains(AnsiText.Parse(lines[(int)(n - first)].Bytes, Style.Default), term))
+            if (Highlighter.Contains(AnsiText.Parse(lines[(int)(n - first)].Bytes, Style.Default), term))
             {
                 _match = n;
                 Following = false;
@@ -165,16 +165,16 @@ internal sealed class LogPane(ThemeStyles theme) : View
 
     private IEnumerable<StyledLine> Pieces(LogLine line, long number, int width)
     {
-        var baseStyle = line.Stream == LogStream.Stderr && Source?.Streams == LogStream.Both ? theme[ThemeRoles.LogStderr] : theme[ThemeRoles.Normal];
+        var baseStyle = line.Stream == LogStream.Stderr && Source?.Streams == LogStream.Both ? theme[TuiRoles.LogStderr] : theme[ThemeRoles.Normal];
         var styled = AnsiText.Parse(line.Bytes, baseStyle);
         if (SearchTerm.Length > 0)
-            styled = SearchHighlight.Mark(styled, SearchTerm, theme[number == _match ? ThemeRoles.LogMatchCurrent : ThemeRoles.LogMatch]);
+            styled = Highlighter.Highlight(styled, SearchTerm, theme[number == _match ? ThemeRoles.SearchCurrent : ThemeRoles.SearchMatch]);
         return Wrap ? styled.Wrap(width) : [styled];
     }
 
     private void RenderTitle(Surface surface)
     {
-        var style = theme[HasFocus ? ThemeRoles.TitleFocused : ThemeRoles.Title];
+        var style = theme[HasFocus ? TuiRoles.TitleFocused : ThemeRoles.Title];
         var rule = theme[HasFocus ? ThemeRoles.BorderFocused : ThemeRoles.Border];
         surface.Fill(new Rect(0, 0, surface.Width, 1), new System.Text.Rune('─'), rule);
         var title = Source is { } source

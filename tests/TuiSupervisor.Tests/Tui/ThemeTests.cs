@@ -16,17 +16,31 @@ public class ThemeTests
     [InlineData("monochrome")]
     public void Every_built_in_theme_reads_cleanly_and_sets_every_role(string name)
     {
-        var (roles, errors) = ThemeCatalog.Load(name, null, NoEnvironment);
+        var (roles, errors) = ThemeCatalog.LoadRoles(name, null, NoEnvironment);
 
         Assert.Empty(errors);
-        Assert.Equal(ThemeRoles.All.Order(StringComparer.Ordinal), roles!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(TuiRoles.All.Order(StringComparer.Ordinal), roles!.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Monochrome_uses_no_colour_at_all()
     {
-        var (roles, _) = ThemeCatalog.Load("monochrome", null, NoEnvironment);
+        var (roles, _) = ThemeCatalog.LoadRoles("monochrome", null, NoEnvironment);
         Assert.All(roles!.Values, style => Assert.True(style.Foreground.IsDefault && style.Background.IsDefault, style.ToString()));
+    }
+
+    [Fact]
+    public void A_role_left_out_falls_back_to_its_parent_laid_over_normal()
+    {
+        var theme = TuiRoles.Resolve("t", new Dictionary<string, Style>
+        {
+            ["normal"] = new(Color.White, Color.Blue),
+            ["state.fatal"] = new(Color.Red, Color.Default, TextAttributes.Bold),
+        });
+
+        Assert.Equal(new Style(Color.Red, Color.Blue, TextAttributes.Bold), theme["state.fatal"]);
+        Assert.Equal(new Style(Color.White, Color.Blue), theme["state.running"]);
+        Assert.Equal(new Style(Color.White, Color.Blue), theme["search.current"]);
     }
 
     [Fact]
@@ -59,10 +73,10 @@ public class ThemeTests
         {
             Directory.CreateDirectory(Path.Combine(folder.FullName, "themes"));
             File.WriteAllText(Path.Combine(folder.FullName, "themes", "dark.toml"), "[roles]\nnormal = { fg = \"red\" }\n");
-            var (roles, _) = ThemeCatalog.Load("dark", folder.FullName, NoEnvironment);
+            var (roles, _) = ThemeCatalog.LoadRoles("dark", folder.FullName, NoEnvironment);
             Assert.Equal(new Style(Color.Red, Color.Default), roles!["normal"]);
 
-            var (none, errors) = ThemeCatalog.Load("solarized", folder.FullName, NoEnvironment);
+            var (none, errors) = ThemeCatalog.LoadRoles("solarized", folder.FullName, NoEnvironment);
             Assert.Null(none);
             Assert.Equal(["unknown theme 'solarized': the built-in themes are default, dark, light, high-contrast, monochrome; or give a path to a .toml file"], errors);
         }

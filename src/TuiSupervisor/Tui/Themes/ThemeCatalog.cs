@@ -11,8 +11,15 @@ internal static class ThemeCatalog
 {
     public static IReadOnlyList<string> BuiltIn { get; } = ["default", "dark", "light", "high-contrast", "monochrome"];
 
-    /// <summary>The theme's roles, or the errors that stop it from being used.</summary>
-    public static (IReadOnlyDictionary<string, Style>? Roles, IReadOnlyList<string> Errors) Load(string name, string? configDirectory, Func<string, string?> environment)
+    /// <summary>The theme, every role resolved, or the errors that stop it from being used.</summary>
+    public static (Theme? Theme, IReadOnlyList<string> Errors) Load(string name, string? configDirectory, Func<string, string?> environment)
+    {
+        var (roles, errors) = LoadRoles(name, configDirectory, environment);
+        return (roles is null ? null : TuiRoles.Resolve(name, roles), errors);
+    }
+
+    /// <summary>The roles the theme file sets, or the errors that stop it from being used.</summary>
+    public static (IReadOnlyDictionary<string, Style>? Roles, IReadOnlyList<string> Errors) LoadRoles(string name, string? configDirectory, Func<string, string?> environment)
     {
         if (name.EndsWith(".toml", StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal))
             return FromFile(name);

@@ -42,8 +42,8 @@ internal static class ThemeFile
 
             foreach (var role in table)
             {
-                if (!ThemeRoles.All.Contains(role.Key))
-                    Error(role.KeyPosition, $"unknown role '{role.Key}'{Suggestions.DidYouMean(role.Key, ThemeRoles.All)}");
+                if (!TuiRoles.All.Contains(role.Key))
+                    Error(role.KeyPosition, $"unknown role '{role.Key}'{Suggestions.DidYouMean(role.Key, TuiRoles.All)}");
                 else if (role.Value is not TomlTable style)
                     Error(role.Value.Position, $"role '{role.Key}' must be a table like {{ fg = \"red\", bold = true }}, not {role.Value.TypeName}");
                 else if (ReadStyle(role.Key, style, Error) is { } read)
