@@ -22,6 +22,12 @@ public sealed class StyledLine
         Width = width;
     }
 
+    private StyledLine(ImmutableArray<StyledSpan> spans, int width)
+    {
+        Spans = spans;
+        Width = width;
+    }
+
     public static StyledLine Empty { get; } = new(ImmutableArray<StyledSpan>.Empty);
 
     public ImmutableArray<StyledSpan> Spans { get; }
@@ -43,6 +49,9 @@ public sealed class StyledLine
 
     /// <summary>Takes ownership of spans a parser has built (none empty).</summary>
     internal static StyledLine FromBuiltSpans(ImmutableArray<StyledSpan> spans) => spans.IsEmpty ? Empty : new StyledLine(spans);
+
+    /// <summary>As <see cref="FromBuiltSpans(ImmutableArray{StyledSpan})"/> with the width the parser already measured.</summary>
+    internal static StyledLine FromBuiltSpans(ImmutableArray<StyledSpan> spans, int width) => spans.IsEmpty ? Empty : new StyledLine(spans, width);
 
     public override string ToString() => Text;
 
