@@ -39,7 +39,7 @@ internal static class Program
             CommandKind.Convert => ConvertCommand.Run(command, Console.Out, Console.Error),
             CommandKind.Run => await RunCommand.RunAsync(command).ConfigureAwait(false),
             CommandKind.Ctl => await CtlCommand.RunAsync(command, Console.Out, Console.Error).ConfigureAwait(false),
-            _ => NotYet(command.Kind),
+            _ => await AttachCommand.RunAsync(command, Console.Error).ConfigureAwait(false),
         };
     }
 
@@ -47,12 +47,6 @@ internal static class Program
     {
         Console.Out.WriteLine(text);
         return ExitCodes.Success;
-    }
-
-    private static int NotYet(CommandKind kind)
-    {
-        Console.Error.WriteLine($"tuisupervisor: '{kind.ToString().ToLowerInvariant()}' is not available in this build yet; 'check', 'convert' and 'ctl' are. See 'tuisupervisor --help'.");
-        return ExitCodes.UsageOrConfig;
     }
 
     private static string Version() =>

@@ -16,6 +16,9 @@ public sealed class StatusBar(Theme? theme = null) : View
     /// <summary>Shown at the right end (a mode, "following", an error).</summary>
     public string Message { get; set; } = "";
 
+    /// <summary>The message's role (an error's, say); the bar's own by default.</summary>
+    public string MessageRole { get; set; } = ThemeRoles.StatusBar;
+
     public override void Render(Surface surface)
     {
         ArgumentNullException.ThrowIfNull(surface);
@@ -46,6 +49,6 @@ public sealed class StatusBar(Theme? theme = null) : View
         if (room <= 0)
             return;
         var message = CellWidth.Truncate(Message, room);
-        surface.Write(surface.Width - 1 - CellWidth.Of(message), 0, message, bar);
+        surface.Write(surface.Width - 1 - CellWidth.Of(message), 0, message, Theme[MessageRole].Over(bar));
     }
 }

@@ -15,7 +15,7 @@ internal static class CtlCommand
 {
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter output, TextWriter error)
     {
-        if (SocketPath(command, error) is not { } socketPath)
+        if (EngineSocket.Find(command, error, "ctl") is not { } socketPath)
             return ExitCodes.UsageOrConfig;
 
         using var interrupted = new CancellationTokenSource();
@@ -106,18 +106,5 @@ internal static class CtlCommand
         }
 
         return result.Exit ?? ExitCodes.Success;
-    }
-
-    private static string? SocketPath(ParsedCommand command, TextWriter error)
-    {
-        if (command.SocketPath is { } socket)
-            return socket;
-        var result = ConfigSource.Load(command.ConfigPath);
-        if (result.Config is { } config)
-            return ControlSocketPath.For(config, Environment.GetEnvironmentVariable);
-        foreach (var diagnostic in result.Diagnostics)
-            error.WriteLine(diagnostic);
-        error.WriteLine("tuisupervisor ctl: cannot find the engine's socket: fix the config, or name the socket with -s");
-        return null;
     }
 }

@@ -5,6 +5,8 @@ using TuiSupervisor.Core.Config.Values;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Headless;
 using TuiSupervisor.Logging;
+using TuiSupervisor.Terminal;
+using TuiSupervisor.Tui;
 
 namespace TuiSupervisor.Commands;
 
@@ -22,8 +24,24 @@ internal static class RunCommand
             return ExitCodes.UsageOrConfig;
         }
 
+        Theme? theme = null;
+        var colorMode = ColorMode.None;
         if (!command.Headless)
-            Console.Error.WriteLine("tuisupervisor: the full-screen TUI is not built yet; running headless");
+        {
+            // Checked before anything starts: a TUI that cannot open leaves no processes behind.
+            if (!PosixTerminal.IsInteractive)
+            {
+                Console.Error.WriteLine("tuisupervisor: the TUI needs a terminal (stdin and stdout are not one); run with --headless under systemd, nohup or a pipe");
+                return ExitCodes.UsageOrConfig;
+            }
+
+            var configDirectory = File.Exists(config.Source) ? Path.GetDirectoryName(Path.GetFullPath(config.Source)) : null;
+            (theme, colorMode, var problems) = TuiAppearance.Choose(command.Theme, config.Supervisor.Theme, configDirectory, command.NoColor, Environment.GetEnvironmentVariable);
+            foreach (var problem in problems)
+                Console.Error.WriteLine(problem);
+            if (theme is null)
+                return ExitCodes.UsageOrConfig;
+        }
 
         // The pidfile is a lock: a second engine on the same config must not supervise (and
         // stop, as leftovers) the first one's processes.
@@ -60,6 +78,8 @@ internal static class RunCommand
         await using (supervisor.ConfigureAwait(false))
         {
             using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
+            if (theme is not null)
+                return await RunTuiAsync(supervisor, control, leftovers, theme, colorMode).ConfigureAwait(false);
             var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);
             control.Start(supervisor, shell.RequestShutdown, message => supervisor.Announce(EventLevel.Warn, message));
             try
@@ -71,6 +91,23 @@ internal static class RunCommand
                 // After the shutdown, so that a 'ctl shutdown' still gets its answer.
                 await control.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    private static async Task<int> RunTuiAsync(Supervisor supervisor, ControlServer control, IEnumerable<string> leftovers, Theme theme, ColorMode colorMode)
+    {
+        var tui = new TuiRunner(supervisor, supervisor, theme, colorMode);
+        control.Start(supervisor, tui.RequestShutdown, message => supervisor.Announce(EventLevel.Warn, message));
+        try
+        {
+            foreach (var notice in leftovers)
+                supervisor.Announce(EventLevel.Warn, notice);
+            await supervisor.StartAutostartProgramsAsync().ConfigureAwait(false);
+            return await tui.RunAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await control.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -24,4 +24,13 @@ public class StatusBarTests
         Assert.Equal(Theme.Default[ThemeRoles.HintLabel], buffer[3, 0].Style);
         Assert.Equal(Theme.Default[ThemeRoles.StatusBar], buffer[9, 0].Style);
     }
+
+    [Fact]
+    public void The_message_takes_its_role_over_the_bar()
+    {
+        var bar = new StatusBar { Message = "web: ERROR (not running)", MessageRole = ThemeRoles.Error };
+        var buffer = Draw.View(bar, 30, 1);
+        Assert.Equal(Theme.Default[ThemeRoles.Error].Over(Theme.Default[ThemeRoles.StatusBar]), buffer[28, 0].Style);
+        Assert.NotEqual(Theme.Default[ThemeRoles.StatusBar], buffer[28, 0].Style);
+    }
 }
