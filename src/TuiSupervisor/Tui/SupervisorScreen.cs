@@ -124,13 +124,13 @@ internal sealed partial class SupervisorScreen : View, IDisposable
         _app?.Invalidate();
     }
 
-    /// <summary>The footer's hints: what the focused part of the screen does.</summary>
+    /// <summary>The footer's hints: what the focused part of the screen does, few enough for 80 columns (the rest is in help).</summary>
     private IReadOnlyList<KeyHint> Hints()
     {
         var logFocused = _app?.Focused is { } focused && (focused == _log || focused == _events.FocusTarget);
         TuiCommand[] shown = logFocused
-            ? [TuiCommand.Follow, TuiCommand.Wrap, TuiCommand.Stream, TuiCommand.Search, TuiCommand.SearchNext, TuiCommand.Events, TuiCommand.SwitchFocus, TuiCommand.Help, TuiCommand.Quit]
-            : [TuiCommand.Start, TuiCommand.Stop, TuiCommand.Restart, TuiCommand.Reload, TuiCommand.Filter, TuiCommand.Search, TuiCommand.Events, TuiCommand.Help, TuiCommand.Quit];
+            ? [TuiCommand.Follow, TuiCommand.Wrap, TuiCommand.Stream, TuiCommand.Search, TuiCommand.SearchNext, TuiCommand.Events, TuiCommand.Help, TuiCommand.Quit]
+            : [TuiCommand.Start, TuiCommand.Stop, TuiCommand.Restart, TuiCommand.Reload, TuiCommand.Filter, TuiCommand.Search, TuiCommand.Help, TuiCommand.Quit];
         return [.. shown.Select(c => _keys.Find(c)).OfType<KeyBinding<TuiCommand>>().Select(b => new KeyHint(b.PrimaryKey.ToString(), b.Hint ?? b.Description))];
     }
 }
