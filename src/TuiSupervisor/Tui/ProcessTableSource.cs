@@ -15,7 +15,8 @@ internal sealed class ProcessTableSource(Theme theme, TimeZoneInfo zone) : ITabl
     private const int StateColumn = 1;
     private const int HealthColumn = 7;
 
-    private static readonly TableColumn[] AllColumns =
+    /// <summary>From 100 columns: every header in full.</summary>
+    private static readonly TableColumn[] WideColumns =
     [
         new("NAME", 16, MinWidth: 10, Flex: 1),
         new("STATE", 10, MinWidth: 9),
@@ -28,11 +29,28 @@ internal sealed class ProcessTableSource(Theme theme, TimeZoneInfo zone) : ITabl
         new("DESCRIPTION", 12, MinWidth: 0, Flex: 3),
     ];
 
+    /// <summary>Below 100 columns: short headers and figures, so the description (why it failed) keeps room.</summary>
+    private static readonly TableColumn[] NarrowColumns =
+    [
+        new("NAME", 12, MinWidth: 8, Flex: 1),
+        new("STATE", 9, MinWidth: 9),
+        new("PID", 7, MinWidth: 5, Alignment: TextAlignment.Right),
+        new("UPTIME", 8, MinWidth: 7, Alignment: TextAlignment.Right),
+        new("RST", 3, MinWidth: 3, Alignment: TextAlignment.Right),
+        new("CPU%", 5, MinWidth: 4, Alignment: TextAlignment.Right),
+        new("MEM", 6, MinWidth: 4, Alignment: TextAlignment.Right),
+        new("HEALTH", 6, MinWidth: 6),
+        new("DESCRIPTION", 12, MinWidth: 0, Flex: 3),
+    ];
+
     public IReadOnlyList<ProcessRow> Rows { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
-    public IReadOnlyList<TableColumn> Columns => AllColumns;
+    /// <summary>The width the table is drawn at; it picks the headers.</summary>
+    public int Width { get; set; } = 120;
+
+    public IReadOnlyList<TableColumn> Columns => Width < 100 ? NarrowColumns : WideColumns;
 
     public int RowCount => Rows.Count;
 

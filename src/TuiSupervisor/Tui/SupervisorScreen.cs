@@ -83,6 +83,7 @@ internal sealed partial class SupervisorScreen : View, IDisposable
         var tableHeight = Math.Clamp(_rows.RowCount + 1, Math.Min(3, middle), Math.Max(Math.Min(3, middle), middle * 45 / 100));
         _header.Layout(new Rect(frame.X, frame.Y, width, 1));
         _table.Layout(new Rect(frame.X, frame.Y + 1, width, tableHeight));
+        _rows.Width = width;
         var pane = new Rect(frame.X, frame.Y + 1 + tableHeight, width, middle - tableHeight);
         _log.Layout(pane);
         _events.Layout(pane);
@@ -124,11 +125,15 @@ internal sealed partial class SupervisorScreen : View, IDisposable
         _app?.Invalidate();
     }
 
-    /// <summary>The footer's hints: what the focused part of the screen does, few enough for 80 columns (the rest is in help).</summary>
+    /// <summary>
+    /// The footer's hints: what the focused part of the screen does, few enough for 80 columns
+    /// (the rest is in help); while a message shows, only help and quit, so the message has room.
+    /// </summary>
     private IReadOnlyList<KeyHint> Hints()
     {
         var logFocused = _app?.Focused is { } focused && (focused == _log || focused == _events.FocusTarget);
-        TuiCommand[] shown = logFocused
+        TuiCommand[] shown = _footer.Message.Length > 0 ? [TuiCommand.Help, TuiCommand.Quit]
+            : logFocused
             ? [TuiCommand.Follow, TuiCommand.Wrap, TuiCommand.Stream, TuiCommand.Search, TuiCommand.SearchNext, TuiCommand.Events, TuiCommand.Help, TuiCommand.Quit]
             : [TuiCommand.Start, TuiCommand.Stop, TuiCommand.Restart, TuiCommand.Reload, TuiCommand.Filter, TuiCommand.Search, TuiCommand.Help, TuiCommand.Quit];
         return [.. shown.Select(c => _keys.Find(c)).OfType<KeyBinding<TuiCommand>>().Select(b => new KeyHint(b.PrimaryKey.ToString(), b.Hint ?? b.Description))];
