@@ -191,8 +191,12 @@ public sealed partial class PosixTerminal : ITerminalDevice, IDisposable
     {
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
-            _signals.Add(PosixSignalRegistration.Create(signal, OnTerminationSignal));
+        if (_options.HandleTerminationSignals)
+        {
+            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+                _signals.Add(PosixSignalRegistration.Create(signal, OnTerminationSignal));
+        }
+
         _signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, OnStopSignal));
         _signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGCONT, OnContinueSignal));
         _signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGWINCH, OnWindowChanged));
