@@ -34,6 +34,7 @@ public sealed class LineReader : IDisposable
     private readonly Queue<LineReadResult> _typedAhead = new();
     private readonly ArrayBufferWriter<byte> _output = new(1024);
     private TaskCompletionSource<LineReadResult>? _pending;
+    private CancellationTokenRegistration _pendingCancellation;
     private bool _promptShown;
     private bool _lastWasTab;
     private int _scroll;
@@ -77,10 +78,9 @@ public sealed class LineReader : IDisposable
             var pending = new TaskCompletionSource<LineReadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending = pending;
             _promptShown = true;
-            Begin();
             DrawPromptLine();
             Flush();
-            cancellationToken.Register(() => Cancel(pending, cancellationToken));
+            _pendingCancellation = cancellationToken.Register(() => Cancel(pending, cancellationToken));
             return pending.Task;
         }
     }
@@ -109,7 +109,6 @@ public sealed class LineReader : IDisposable
         {
             if (_disposed)
                 return;
-            Begin();
             if (_promptShown)
                 AnsiWriter.Ascii(_output, "\r\e[K");
             var lines = text.EndsWith('\n') ? text[..^1] : text;
@@ -137,7 +136,6 @@ public sealed class LineReader : IDisposable
             _escapeTimer.Dispose();
             if (_promptShown)
             {
-                Begin();
                 AnsiWriter.Ascii(_output, "\r\n");
                 Flush();
             }
@@ -154,7 +152,6 @@ public sealed class LineReader : IDisposable
                 return;
             _pending = null;
             _promptShown = false;
-            Begin();
             AnsiWriter.Ascii(_output, "\r\n");
             Flush();
         }
@@ -168,7 +165,6 @@ public sealed class LineReader : IDisposable
         {
             if (!_promptShown || _disposed)
                 return;
-            Begin();
             DrawPromptLine();
             Flush();
         }
@@ -203,7 +199,6 @@ public sealed class LineReader : IDisposable
     {
         if (_events.Count == 0)
             return;
-        Begin();
         foreach (var input in _events)
         {
             switch (input)
@@ -312,9 +307,15 @@ public sealed class LineReader : IDisposable
         var pending = _pending;
         _pending = null;
         if (pending is not null)
+        {
+            // Unregister, not Dispose: Dispose would wait for a running Cancel, which waits for this lock.
+            _pendingCancellation.Unregister();
             pending.TrySetResult(result);
+        }
         else
+        {
             _typedAhead.Enqueue(result);
+        }
     }
 
     /// <summary>Draws the prompt and the visible part of the line, and puts the cursor at the caret.</summary>
@@ -363,8 +364,7 @@ public sealed class LineReader : IDisposable
         }
     }
 
-    private void Begin() => _output.ResetWrittenCount();
-
+    /// <summary>Writes what was built (nested calls under the lock just add to the same buffer, in order).</summary>
     private void Flush()
     {
         if (_output.WrittenCount > 0)
