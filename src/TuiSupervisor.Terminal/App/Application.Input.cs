@@ -6,7 +6,7 @@ public sealed partial class Application
     private void OnInput(ReadOnlySpan<byte> data)
     {
         var copy = data.ToArray();
-        Enqueue(() => Decode(copy));
+        EnqueueInput(() => Decode(copy));
     }
 
     private void Decode(byte[] data)

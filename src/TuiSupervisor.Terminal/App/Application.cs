@@ -17,11 +17,16 @@ namespace TuiSupervisor.Terminal;
 /// </remarks>
 public sealed partial class Application : IDisposable
 {
+    private static readonly TimeSpan MinimumWorkBudget = TimeSpan.FromMilliseconds(10);
+
     private readonly ITerminalDevice _device;
     private readonly ApplicationOptions _options;
     private readonly InputDecoder _decoder;
     private readonly Renderer _renderer;
     private readonly ConcurrentQueue<Action> _work = new();
+
+    // Input has its own queue, run before posted work, so keys stay responsive under a flood of posts.
+    private readonly ConcurrentQueue<Action> _input = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly List<InputEvent> _events = [];
     private readonly List<View> _overlays = [];
@@ -48,7 +53,7 @@ public sealed partial class Application : IDisposable
         _renderer = new Renderer(_options.ColorMode);
         _frameInterval = _options.MaxFramesPerSecond > 0 ? TimeSpan.FromSeconds(1.0 / _options.MaxFramesPerSecond) : TimeSpan.Zero;
         _frameTimer = _options.TimeProvider.CreateTimer(_ => Enqueue(() => _frameTimerArmed = false), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _escapeTimer = _options.TimeProvider.CreateTimer(_ => Enqueue(FlushPendingInput), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _escapeTimer = _options.TimeProvider.CreateTimer(_ => EnqueueInput(FlushPendingInput), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public View Root { get; }
@@ -68,6 +73,12 @@ public sealed partial class Application : IDisposable
     public int FramesRendered { get; private set; }
 
     public bool IsRunning => _started && !_stopRequested;
+
+    /// <summary>
+    /// Raised on the UI thread just before each frame is drawn: the place to take the latest
+    /// snapshot or drain buffered log lines once per frame instead of posting every update.
+    /// </summary>
+    public event EventHandler? BeforeFrame;
 
     /// <summary>Asks for a new frame; callable from any thread, any number of times.</summary>
     public void Invalidate()
@@ -152,13 +163,29 @@ public sealed partial class Application : IDisposable
         RenderNow();
     }
 
-    /// <summary>Runs what is queued (input, posts, timers) and draws a frame if one is due; never blocks.</summary>
+    /// <summary>
+    /// Runs what is queued (input, posts, timers) and draws a frame if one is due; never blocks.
+    /// Work posted faster than it runs cannot starve the frames: after a frame interval of
+    /// continuous work (10 ms at least) a due frame is drawn and the rest waits for the next call.
+    /// </summary>
     public void ProcessPending()
     {
-        while (!_stopRequested && _work.TryDequeue(out var action))
+        while (!_stopRequested && _input.TryDequeue(out var input))
+            input();
+        var started = TimeProvider.GetTimestamp();
+        var budget = _frameInterval > MinimumWorkBudget ? _frameInterval : MinimumWorkBudget;
+        while (!_stopRequested && _input.IsEmpty && _work.TryDequeue(out var action))
+        {
             action();
-        if (!_stopRequested)
-            RenderIfDue();
+            if (Volatile.Read(ref _invalidated) == 1 && TimeProvider.GetElapsedTime(started) >= budget)
+                break;
+        }
+
+        if (_stopRequested)
+            return;
+        RenderIfDue();
+        if (!_work.IsEmpty || !_input.IsEmpty)
+            _wake.Set();
     }
 
     /// <summary>Draws a frame now if anything was invalidated, whatever the frame cap says.</summary>
@@ -241,6 +268,12 @@ public sealed partial class Application : IDisposable
         _wake.Set();
     }
 
+    private void EnqueueInput(Action action)
+    {
+        _input.Enqueue(action);
+        _wake.Set();
+    }
+
     private void RenderIfDue()
     {
         if (Volatile.Read(ref _invalidated) == 0)
@@ -261,6 +294,7 @@ public sealed partial class Application : IDisposable
 
     private void RenderFrame()
     {
+        BeforeFrame?.Invoke(this, EventArgs.Empty);
         _frame.Clear(_options.Background);
         var screen = _frame.CreateSurface();
         if (IsTooSmall)

@@ -15,7 +15,9 @@ namespace TuiSupervisor.Terminal;
 /// on SIGTERM, SIGINT, SIGQUIT and SIGHUP. On those signals the process does not end: the
 /// terminal is restored first, then <see cref="TerminationRequested"/> is raised and
 /// <see cref="TerminationToken"/> cancelled, so the program can shut down gracefully (stopping its
-/// children, printing what it did) on the normal screen. Writes after that are dropped.
+/// children, printing what it did) on the normal screen. Writes after that are dropped. With
+/// <see cref="PosixTerminalOptions.HandleTerminationSignals"/> off the program handles those
+/// signals itself and must dispose the terminal before it exits.
 /// </para>
 /// <para>
 /// Ctrl-Z arrives as a key in raw mode; <see cref="Suspend"/> (which <see cref="Application"/>
@@ -191,8 +193,12 @@ public sealed partial class PosixTerminal : ITerminalDevice, IDisposable
     {
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
-            _signals.Add(PosixSignalRegistration.Create(signal, OnTerminationSignal));
+        if (_options.HandleTerminationSignals)
+        {
+            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
+                _signals.Add(PosixSignalRegistration.Create(signal, OnTerminationSignal));
+        }
+
         _signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGTSTP, OnStopSignal));
         _signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGCONT, OnContinueSignal));
         _signals.Add(PosixSignalRegistration.Create(PosixSignal.SIGWINCH, OnWindowChanged));

@@ -15,9 +15,17 @@ public sealed record PosixTerminalOptions
     /// <summary>Hides the cursor while active (the renderer shows it where a view asks).</summary>
     public bool HideCursor { get; init; } = true;
 
+    /// <summary>
+    /// Whether SIGTERM, SIGINT, SIGQUIT and SIGHUP restore the terminal and raise
+    /// <see cref="PosixTerminal.TerminationRequested"/> (the process then goes on until the program
+    /// ends it). Off for a line editor whose program handles these signals itself (the headless
+    /// shell reloads on SIGHUP and keeps the prompt): it must then dispose the terminal when it exits.
+    /// </summary>
+    public bool HandleTerminationSignals { get; init; } = true;
+
     /// <summary>For a full-screen program (the defaults).</summary>
     public static PosixTerminalOptions FullScreen { get; } = new();
 
     /// <summary>For a line editor on the shell's own screen: raw input and bracketed paste only.</summary>
-    public static PosixTerminalOptions Inline { get; } = new() { AlternateScreen = false, Mouse = false, HideCursor = false };
+    public static PosixTerminalOptions Inline { get; } = new() { AlternateScreen = false, Mouse = false, HideCursor = false, HandleTerminationSignals = false };
 }

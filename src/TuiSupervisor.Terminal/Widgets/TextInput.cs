@@ -83,7 +83,7 @@ public sealed class TextInput(Theme? theme = null) : View
                 Cancelled?.Invoke(this, EventArgs.Empty);
                 return true;
             case Key.Tab when Completion is not null:
-                var candidates = Completion(Editor.TextBeforeCursor);
+                var candidates = Editor.Matching(Completion(Editor.TextBeforeCursor));
                 if (!Editor.Complete(candidates) && candidates.Count > 1)
                     CandidatesListed?.Invoke(this, candidates);
                 break;

@@ -194,4 +194,57 @@ public class ApplicationTests
         Assert.Single(threads.Distinct());
         Assert.NotEqual(Environment.CurrentManagedThreadId, threads.First());
     }
+
+    [Fact]
+    public async Task Keys_stay_responsive_while_output_floods_in_from_another_thread()
+    {
+        var terminal = new VirtualTerminal(40, 10);
+        var log = new LogView(capacity: 1000);
+        var keys = new LabelView("keys", canFocus: true);
+        var root = new SplitView(keys, log);
+        using var app = new Application(terminal, root, new ApplicationOptions { MaxFramesPerSecond = 20, MinimumSize = new TerminalSize(1, 1) });
+        var arrived = new System.Collections.Concurrent.ConcurrentQueue<StyledLine>();
+        var shown = 0L;
+        app.BeforeFrame += (_, _) =>
+        {
+            while (arrived.TryDequeue(out var line))
+            {
+                log.Append(line);
+                shown++;
+            }
+        };
+        var run = app.RunAsync();
+        using var stop = new CancellationTokenSource();
+        var written = 0L;
+        var flood = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                for (var i = 0; i < 1000; i++)
+                    arrived.Enqueue(StyledLine.Plain("output line " + written++));
+                app.Invalidate();
+                Thread.Sleep(1);
+            }
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(200);
+
+        for (var i = 0; i < 10; i++)
+            terminal.Feed("k");
+        while (keys.Received.Count < 10 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(10);
+        var keysAt = clock.Elapsed;
+        await Task.Delay(500);
+        await stop.CancelAsync();
+        await flood;
+        var frames = app.FramesRendered;
+        var elapsed = clock.Elapsed;
+        app.RequestStop();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(10, keys.Received.Count);
+        Assert.True(keysAt < TimeSpan.FromSeconds(2), $"the keys took {keysAt}");
+        Assert.InRange(frames, 2, (int)(elapsed.TotalSeconds * 20) + 2);
+        Assert.True(shown > 10_000, $"only {shown} of {written} lines reached the log");
+    }
 }

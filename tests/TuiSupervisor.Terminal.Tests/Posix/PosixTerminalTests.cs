@@ -80,12 +80,12 @@ public class PosixTerminalTests
         using var tmux = new Tmux();
         var before = Path.Combine(tmux.Directory, "before");
         var after = Path.Combine(tmux.Directory, "after");
-        tmux.Type($"stty -g > {before}; {Tmux.HostCommand} app; stty -g > {after}; echo done");
+        tmux.Type($"stty -g > {before}; {Tmux.HostCommand} app; echo crashed-$?; stty -g > {after}");
         tmux.WaitForText("ready 80x24");
 
         tmux.Keys("c");
 
-        tmux.WaitForText("done");
+        tmux.WaitForText("crashed-1");
         Assert.Contains("boom from the test host", tmux.ScreenWithHistory(), StringComparison.Ordinal);
         WaitForFile(after);
         Assert.Equal(File.ReadAllText(before), File.ReadAllText(after));

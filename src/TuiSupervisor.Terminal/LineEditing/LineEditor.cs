@@ -110,14 +110,26 @@ public sealed class LineEditor
     /// <summary>The text before the cursor, as a completion callback receives it.</summary>
     public string TextBeforeCursor => Text[..Cursor];
 
+    /// <summary>The word before the cursor (what completion extends).</summary>
+    public string WordBeforeCursor => Text[WordStart(Cursor)..Cursor];
+
+    /// <summary>The candidates that start with <see cref="WordBeforeCursor"/>, in their order.</summary>
+    public IReadOnlyList<string> Matching(IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var word = WordBeforeCursor;
+        return candidates.Where(c => c.StartsWith(word, StringComparison.Ordinal)).ToList();
+    }
+
     /// <summary>
     /// Completes the word before the cursor from <paramref name="candidates"/> (each a whole
-    /// word): one candidate replaces it and adds a space; several extend it to their common
-    /// prefix. Returns whether the text changed.
+    /// word; those not starting with it are ignored): one candidate replaces it and adds a space;
+    /// several extend it to their common prefix. Returns whether the text changed.
     /// </summary>
     public bool Complete(IReadOnlyList<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        candidates = Matching(candidates);
         if (candidates.Count == 0)
             return false;
         var start = WordStart(Cursor);
