@@ -4,7 +4,8 @@ namespace TuiSupervisor.Terminal;
 /// Rows of an <see cref="ITableSource"/> under a header, with one selected row kept in view.
 /// Keys: Up/Down (and k/j), PageUp/PageDown, Home/End; a click selects, the wheel moves the
 /// selection by three rows. The selection is drawn in <see cref="ThemeRoles.Selected"/> when the
-/// table has the focus and in <see cref="ThemeRoles.SelectedUnfocused"/> otherwise.
+/// table has the focus and in <see cref="ThemeRoles.SelectedUnfocused"/> otherwise, over the
+/// whole row (cell styles show on the other rows).
 /// </summary>
 public sealed class TableView(ITableSource source, Theme? theme = null) : View
 {
@@ -109,11 +110,9 @@ public sealed class TableView(ITableSource source, Theme? theme = null) : View
             var rowStyle = selected ? selectedStyle.Over(normal) : normal;
             if (selected)
                 surface.Fill(new Rect(0, y, surface.Width, 1), rowStyle);
-            DrawRow(surface, y, widths, c => Source.CellText(index, c), c =>
-            {
-                var cell = Source.CellStyle(index, c) ?? normal;
-                return selected ? selectedStyle.Over(cell) : cell;
-            });
+            // The selected row is one even bar, as in htop: a cell's own colour, reversed or laid
+            // under the selection's, would break it up and can vanish into it.
+            DrawRow(surface, y, widths, c => Source.CellText(index, c), c => selected ? rowStyle : Source.CellStyle(index, c) ?? normal);
         }
     }
 

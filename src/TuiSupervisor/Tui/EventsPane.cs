@@ -83,7 +83,7 @@ internal sealed class EventsPane : View
         return new StyledLine(
         [
             new StyledSpan(time + " ", _theme[TuiRoles.EventTime]),
-            new StyledSpan(engineEvent.Process is { } process ? process + ": " : "", _theme[ThemeRoles.Title]),
+            new StyledSpan(engineEvent.Process is { } process && !engineEvent.Message.Contains(process, StringComparison.Ordinal) ? process + ": " : "", _theme[ThemeRoles.Title]),
             new StyledSpan(engineEvent.Message, level),
         ]);
     }

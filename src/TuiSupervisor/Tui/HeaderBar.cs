@@ -23,8 +23,9 @@ internal sealed class HeaderBar(Theme theme, TimeProvider time, string? attached
         x += surface.Write(x, 0, " up " + ProcessCells.Duration(time.GetUtcNow() - snapshot.EngineStartedAt) + " ", bar);
         foreach (var (state, count) in Counts(snapshot.Processes))
         {
-            x += surface.Write(x, 0, "  ", bar);
-            x += surface.Write(x, 0, $"{count} {state.Text().ToLowerInvariant()}", theme[TuiRoles.For(state)].Over(bar) with { Background = bar.Background });
+            x += surface.Write(x, 0, " ", bar);
+            // States that need the operator stand out; a state's own colour could vanish into the bar's.
+            x += surface.Write(x, 0, $" {count} {state.Text().ToLowerInvariant()} ", StateUrgency.Of(state) <= StateUrgency.Of(ProcessState.Backoff) ? theme[TuiRoles.BarAlert] : bar);
         }
 
         if (attachedTo is not null)

@@ -72,6 +72,11 @@ internal sealed partial class SupervisorScreen : View, IDisposable
     public void Attach(Application app)
     {
         _app = app;
+        app.BeforeFrame += (_, _) =>
+        {
+            Refresh();
+            ExpireMessage();
+        };
         app.SetFocus(_table);
     }
 
@@ -94,8 +99,6 @@ internal sealed partial class SupervisorScreen : View, IDisposable
 
     public override void Render(Surface surface)
     {
-        Refresh();
-        ExpireMessage();
         _footer.Hints = Hints();
         RenderChild(surface, _header);
         RenderChild(surface, _table);

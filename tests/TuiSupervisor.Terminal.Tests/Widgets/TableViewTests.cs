@@ -49,12 +49,13 @@ public class TableViewTests
     }
 
     [Fact]
-    public void The_selection_is_drawn_as_focused_or_unfocused_over_the_cell_styles()
+    public void The_selection_is_one_even_bar_over_the_cell_styles_that_show_on_other_rows()
     {
         var table = new TableView(new Processes(3)) { SelectedIndex = 1 };
         var buffer = Draw.View(table, 25, 4);
         Assert.Equal(Theme.Default[ThemeRoles.SelectedUnfocused], buffer[0, 2].Style);
-        Assert.Equal(Theme.Default[ThemeRoles.SelectedUnfocused].Over(Green), buffer[11, 2].Style);
+        Assert.Equal(Theme.Default[ThemeRoles.SelectedUnfocused], buffer[11, 2].Style);
+        Assert.Equal(Green, buffer[11, 1].Style);
         Assert.Equal(Style.Default, buffer[0, 1].Style);
         Assert.Equal(Theme.Default[ThemeRoles.Header], buffer[0, 0].Style);
     }

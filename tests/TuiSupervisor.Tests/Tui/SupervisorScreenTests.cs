@@ -28,16 +28,22 @@ public class SupervisorScreenTests
 
         Assert.Equal(24, screen.Terminal.Height);
         Assert.StartsWith(" tuisupervisor  s.toml  up 0:00:0", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith("1 fatal  3 running", lines[0].TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("1 fatal   3 running", lines[0].TrimEnd(), StringComparison.Ordinal);
+        var alert = lines[0].IndexOf("1 fatal", StringComparison.Ordinal);
+        Assert.Equal(screen.Theme["bar.alert"], screen.Terminal.StyleAt(alert, 0));
+        Assert.Equal(screen.Theme["bar"], screen.Terminal.StyleAt(alert + 10, 0));
         Assert.Matches("^NAME +STATE +PID +UPTIME +RST +CPU% +MEM +HEALTH +DESCRIPTION", lines[1]);
         Assert.Contains("Exited too", lines[screen.RowOf("broken")], StringComparison.Ordinal);
         Assert.Equal(["broken", "web", "▾", "worker_00", "worker_01"], lines[2..7].Select(l => l.TrimStart().Split(' ')[0]));
         Assert.StartsWith(" s start  x stop  r restart  R reload  f filter  / search  ? help  q quit", lines[23], StringComparison.Ordinal);
 
         var fatal = lines[screen.RowOf("broken")].IndexOf("FATAL", StringComparison.Ordinal);
-        Assert.Equal(screen.Theme["state.fatal"].Foreground, screen.Terminal.StyleAt(fatal, screen.RowOf("broken")).Foreground);
-        var running = lines[screen.RowOf("web")].IndexOf("RUNNING", StringComparison.Ordinal);
-        Assert.Equal(Color.Green, screen.Terminal.StyleAt(running, screen.RowOf("web")).Foreground);
+        Assert.Equal(screen.Theme["selected"], screen.Terminal.StyleAt(fatal, screen.RowOf("broken")));
+        screen.Type("j");
+        screen.WaitFor("─ web");
+        Assert.Equal(screen.Theme["state.fatal"], screen.Terminal.StyleAt(fatal, screen.RowOf("broken")));
+        var running = lines[screen.RowOf("worker_00")].IndexOf("RUNNING", StringComparison.Ordinal);
+        Assert.Equal(Color.Green, screen.Terminal.StyleAt(running, screen.RowOf("worker_00")).Foreground);
         Assert.Equal(Color.Cyan, screen.Terminal.StyleAt(1, 0).Background);
     }
 

@@ -12,6 +12,7 @@ internal static class TuiRoles
 {
     public const string Bar = "bar";
     public const string BarAccent = "bar.accent";
+    public const string BarAlert = "bar.alert";
     public const string TitleFocused = "title.focused";
     public const string Message = "message";
     public const string HealthOk = "health.ok";
@@ -25,7 +26,7 @@ internal static class TuiRoles
         ThemeRoles.Normal, ThemeRoles.Muted, ThemeRoles.Header, ThemeRoles.Selected, ThemeRoles.SelectedUnfocused,
         ThemeRoles.Border, ThemeRoles.BorderFocused, ThemeRoles.Title, ThemeRoles.StatusBar, ThemeRoles.HintKey, ThemeRoles.HintLabel,
         ThemeRoles.Input, ThemeRoles.Error, ThemeRoles.Warning, ThemeRoles.Dialog, ThemeRoles.DialogBorder, ThemeRoles.SearchMatch,
-        ThemeRoles.SearchCurrent, Bar, BarAccent, TitleFocused, Message, HealthOk, HealthFailing, LogStderr, LogNotice, EventTime,
+        ThemeRoles.SearchCurrent, Bar, BarAccent, BarAlert, TitleFocused, Message, HealthOk, HealthFailing, LogStderr, LogNotice, EventTime,
         .. Enum.GetValues<ProcessState>().Select(For),
     ];
 
