@@ -33,10 +33,10 @@ internal static unsafe partial class Interop
     internal const int TCSANOW = 0;
 
     internal const nuint TIOCGWINSZ = 0x5413;
-    internal const short POLLIN = 0x1, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20;
+    internal const short POLLIN = 0x1, POLLOUT = 0x4;
     internal const int O_RDWR = 2, O_NOCTTY = 0x100, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
     internal const int EINTR = 4, EAGAIN = 11;
-    internal const int SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20;
+    internal const int SIGSTOP = 19;
 
     [StructLayout(LayoutKind.Sequential)]
     internal struct WinSize
