@@ -80,7 +80,10 @@ internal static class RunCommand
             using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
             if (theme is not null)
                 return await RunTuiAsync(supervisor, control, leftovers, theme, colorMode).ConfigureAwait(false);
-            var shell = new HeadlessShell(supervisor, input, output, activity, interactive: !Console.IsInputRedirected);
+            using var console = PosixTerminal.IsInteractive
+                ? (IShellConsole)new TerminalConsole(supervisor, HeadlessShell.Prompt, Console.IsErrorRedirected ? activity : null)
+                : new StreamConsole(input, output, activity, endOfInputQuits: !Console.IsInputRedirected);
+            var shell = new HeadlessShell(supervisor, console);
             control.Start(supervisor, shell.RequestShutdown, message => supervisor.Announce(EventLevel.Warn, message));
             try
             {

@@ -5,12 +5,12 @@ using TuiSupervisor.Core.Engine;
 namespace TuiSupervisor.Headless;
 
 /// <summary>
-/// <c>--headless</c>: the engine with a line-based shell on stdin (spec section 2). Results go to
-/// stdout, engine activity to stderr. A prompt appears only on a terminal; EOF on a terminal is
-/// <c>quit</c>, EOF on anything else (a pipe, /dev/null, nohup) leaves the engine running until
-/// SIGTERM/SIGINT.
+/// <c>--headless</c>: the engine with a line-based shell (spec section 2). Results go to stdout,
+/// engine activity to stderr. At a terminal the prompt edits lines, keeps history and completes
+/// names (<see cref="TerminalConsole"/>), and EOF (Ctrl-D) is <c>quit</c>; EOF on anything else
+/// (a pipe, /dev/null, nohup) leaves the engine running until SIGTERM/SIGINT.
 /// </summary>
-internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, TextWriter output, TextWriter activity, bool interactive)
+internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console)
 {
     public const string Prompt = "tuisupervisor> ";
 
@@ -39,6 +39,7 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         await supervisor.StartAutostartProgramsAsync().ConfigureAwait(false);
 
         var interpreter = new CommandInterpreter(supervisor, TimeProvider.System);
+        console.Interrupted += (_, _) => EndFollow();
         _ = Task.Run(() => ReadCommandsAsync(interpreter));
         await _quit.Task.ConfigureAwait(false);
         await supervisor.ShutdownAsync().ConfigureAwait(false);
@@ -49,12 +50,10 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
     {
         while (!_quit.Task.IsCompleted)
         {
-            if (interactive)
-                WriteOutput(Prompt, newLine: false);
-            var line = await input.ReadLineAsync().ConfigureAwait(false);
+            var line = await console.ReadLineAsync().ConfigureAwait(false);
             if (line is null)
             {
-                if (interactive)
+                if (console.EndOfInputQuits)
                     _quit.TrySetResult();
                 return;
             }
@@ -86,19 +85,8 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
     {
         // The runtime's default would end the process without stopping the children.
         context.Cancel = true;
-        if (context.Signal == PosixSignal.SIGINT && Interlocked.Exchange(ref _follow, null) is { } follow)
-        {
-            try
-            {
-                follow.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The follow ended on its own just now.
-            }
-
+        if (context.Signal == PosixSignal.SIGINT && EndFollow())
             return;
-        }
 
         switch (context.Signal)
         {
@@ -120,6 +108,23 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         }
     }
 
+    /// <summary>Ends the running follow, if any; whether there was one.</summary>
+    private bool EndFollow()
+    {
+        if (Interlocked.Exchange(ref _follow, null) is not { } follow)
+            return false;
+        try
+        {
+            follow.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The follow ended on its own just now.
+        }
+
+        return true;
+    }
+
     private async Task ReloadAsync()
     {
         var outcome = await supervisor.ReloadAsync(apply: true).ConfigureAwait(false);
@@ -127,24 +132,7 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
             WriteActivity(line);
     }
 
-    private void WriteOutput(string text, bool newLine)
-    {
-        lock (output)
-        {
-            if (newLine)
-                output.WriteLine(text);
-            else
-                output.Write(text);
-            output.Flush();
-        }
-    }
+    private void WriteOutput(string text, bool newLine) => console.WriteOutput(text, newLine);
 
-    private void WriteActivity(string line)
-    {
-        lock (activity)
-        {
-            activity.WriteLine(line);
-            activity.Flush();
-        }
-    }
+    private void WriteActivity(string line) => console.WriteActivity(line);
 }

@@ -25,7 +25,7 @@ internal sealed partial class SupervisorScreen
             _ => "a shell command: restart web:*, signal HUP api, status (Tab completes)",
         };
         _prompt.UseHistory = kind == PromptKind.Command;
-        _prompt.Completion = kind == PromptKind.Command ? Complete : null;
+        _prompt.Completion = kind == PromptKind.Command ? before => CommandCompletion.Candidates(before, Volatile.Read(ref _latest)?.Processes ?? []) : null;
         _prompt.Text = kind == PromptKind.Filter ? _list.Filter : "";
         _prompt.Visible = true;
         _app?.SetFocus(_prompt);
@@ -106,16 +106,5 @@ internal sealed partial class SupervisorScreen
         }
 
         Run(line);
-    }
-
-    /// <summary>Completes the word before the cursor: a command name first, then process and group names.</summary>
-    private IReadOnlyList<string> Complete(string before)
-    {
-        var words = before.Split(' ');
-        var last = words[^1];
-        IEnumerable<string> candidates = words.Length == 1
-            ? CommandInterpreter.CommandNames
-            : ["all", .. (Volatile.Read(ref _latest)?.Processes ?? []).SelectMany(p => new[] { p.FullName, p.Group + ":*" }).Distinct()];
-        return [.. candidates.Where(c => c.StartsWith(last, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
     }
 }
