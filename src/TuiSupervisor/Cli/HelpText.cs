@@ -14,7 +14,7 @@ internal static class HelpText
             Options:
               -c, --config FILE    find the engine's socket from this config
               -s, --socket SOCKET  connect to this socket
-              --theme NAME         colour theme (themes/NAME.toml)
+              --theme NAME         default, dark, light, high-contrast, monochrome, or themes/NAME.toml
               --no-color           no colours (also when NO_COLOR is set)
               -h, --help           show this help
             """,
@@ -79,7 +79,7 @@ internal static class HelpText
               -c, --config FILE    the config (default: the first of {Core.Config.ConfigLoader.SearchOrderText},
                                    else the embedded demo config)
               --headless           no TUI: the engine and a line-based shell on stdin
-              --theme NAME         colour theme (themes/NAME.toml)
+              --theme NAME         default, dark, light, high-contrast, monochrome, or themes/NAME.toml
               --no-color           no colours (also when NO_COLOR is set)
               -h, --help           show this help ('tuisupervisor COMMAND --help' for a command)
               --version            show the version

@@ -1,4 +1,5 @@
 using TuiSupervisor.Core.Commands;
+using TuiSupervisor.Terminal;
 
 namespace TuiSupervisor.Tui;
 
@@ -7,11 +8,13 @@ internal sealed partial class SupervisorScreen
 {
     private PromptKind _promptKind;
     private string _filterBefore = "";
+    private View? _focusBefore;
 
     private void OpenPrompt(PromptKind kind)
     {
         _promptKind = kind;
         _filterBefore = _list.Filter;
+        _focusBefore = _app?.Focused;
         _prompt.Prompt = kind switch
         {
             PromptKind.Search => "/",
@@ -36,7 +39,7 @@ internal sealed partial class SupervisorScreen
         if (cancelled && _promptKind == PromptKind.Filter)
             ApplyListOptions(_list with { Filter = _filterBefore });
         _prompt.Visible = false;
-        _app?.SetFocus(_table);
+        _app?.SetFocus(_focusBefore is { Visible: true } before && before != _prompt ? before : _table);
         _app?.Invalidate();
     }
 
