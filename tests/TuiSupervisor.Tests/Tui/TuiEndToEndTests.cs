@@ -126,6 +126,38 @@ public partial class TuiEndToEndTests
     }
 
     [Fact]
+    public void A_flooding_process_in_the_log_pane_leaves_the_keys_working()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", """
+            [programs.flood]
+            command = ["/bin/sh", "-c", "exec yes 'a flood of lines, as fast as the pipe takes them'"]
+            startsecs = 0
+            stdout_logfile = "NONE"
+            [programs.quiet]
+            command = "sleep 1000"
+            startsecs = 0
+            """);
+        using var tui = new TmuxSession(dir.Path, 100, 30, null, "-c", "s.toml");
+        tui.WaitFor("─ flood · stdout+stderr · following");
+        tui.WaitFor("a flood of lines, as fast as the pipe takes them");
+
+        // While the pane is flooded, a key still moves the selection and a prompt still opens.
+        tui.Keys("j");
+        tui.WaitFor("─ quiet · stdout+stderr · following", seconds: 10);
+        tui.Keys("k");
+        tui.WaitFor("─ flood · stdout+stderr · following", seconds: 10);
+        tui.Keys("?");
+        tui.WaitFor("start the selected process or group", seconds: 10);
+        tui.Keys("Escape");
+        tui.WaitForScreen(s => !s.Contains("start the selected process or group", StringComparison.Ordinal), "help closed", seconds: 10);
+        tui.Keys("q");
+        tui.WaitFor("Stop 2 running processes and quit?", seconds: 10);
+        tui.Keys("y");
+        Assert.Equal(0, tui.WaitForExit().ExitCode);
+    }
+
+    [Fact]
     public void Attach_drives_a_running_engine_and_q_leaves_the_engine_running()
     {
         using var dir = new TempDirectory();
