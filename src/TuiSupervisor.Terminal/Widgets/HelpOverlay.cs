@@ -76,7 +76,7 @@ public sealed class HelpOverlay : View
                 continue;
             }
 
-            inside.Write(0, i, CellWidth.PadRight(keys, keysWidth), Theme[ThemeRoles.HintKey].WithAttributes(TextAttributes.Bold));
+            inside.Write(0, i, CellWidth.Truncate(keys, keysWidth), Theme[ThemeRoles.HelpKey].Over(style));
             inside.Write(keysWidth + 2, i, text, style);
         }
     }

@@ -37,6 +37,7 @@ public sealed class Theme
         [ThemeRoles.StatusBar] = new(Color.Default, Color.Default, TextAttributes.Reverse),
         [ThemeRoles.HintKey] = new(Color.Default, Color.Default, TextAttributes.Reverse | TextAttributes.Bold),
         [ThemeRoles.HintLabel] = new(Color.Default, Color.Default, TextAttributes.Reverse),
+        [ThemeRoles.HelpKey] = new(Color.Cyan, Color.Default, TextAttributes.Bold),
         [ThemeRoles.Dialog] = Style.Default,
         [ThemeRoles.DialogBorder] = new(Color.Yellow, Color.Default, TextAttributes.Bold),
         [ThemeRoles.SearchMatch] = new(Color.Black, Color.Yellow),

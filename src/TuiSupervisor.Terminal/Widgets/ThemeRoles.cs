@@ -15,6 +15,9 @@ public static class ThemeRoles
     public const string StatusBar = "status";
     public const string HintKey = "status.key";
     public const string HintLabel = "status.label";
+
+    /// <summary>The keys column of the help overlay.</summary>
+    public const string HelpKey = "help.key";
     public const string Dialog = "dialog";
     public const string DialogBorder = "dialog.border";
     public const string SearchMatch = "search.match";

@@ -210,7 +210,7 @@ public class ApplicationTests
             while (arrived.TryDequeue(out var line))
             {
                 log.Append(line);
-                shown++;
+                Interlocked.Increment(ref shown);
             }
         };
         var run = app.RunAsync();
@@ -233,18 +233,24 @@ public class ApplicationTests
             terminal.Feed("k");
         while (keys.Received.Count < 10 && clock.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(10);
-        var keysAt = clock.Elapsed;
         await Task.Delay(500);
         await stop.CancelAsync();
         await flood;
         var frames = app.FramesRendered;
         var elapsed = clock.Elapsed;
+
+        // One more frame takes what the flood left; then nothing may be missing.
+        app.Invalidate();
+        var deadline = clock.Elapsed + TimeSpan.FromSeconds(10);
+        while (Interlocked.Read(ref shown) < written && clock.Elapsed < deadline)
+            await Task.Delay(10);
         app.RequestStop();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
 
+        // Liveness, not speed (the benchmark measures that): every key arrived while the flood ran,
+        // frames stayed under the cap, and every line reached the log.
         Assert.Equal(10, keys.Received.Count);
-        Assert.True(keysAt < TimeSpan.FromSeconds(2), $"the keys took {keysAt}");
         Assert.InRange(frames, 2, (int)(elapsed.TotalSeconds * 20) + 2);
-        Assert.True(shown > 10_000, $"only {shown} of {written} lines reached the log");
+        Assert.Equal(written, Interlocked.Read(ref shown));
     }
 }

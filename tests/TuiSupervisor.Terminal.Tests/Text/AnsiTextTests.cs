@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace TuiSupervisor.Terminal.Tests.Text;
@@ -144,22 +143,5 @@ public class AnsiTextTests
             var text = AnsiText.Parse(buffer, Base).Text;
             Assert.DoesNotContain(text.EnumerateRunes(), r => Rune.IsControl(r));
         }
-    }
-
-    [Fact]
-    public void Parses_a_hundred_thousand_lines_well_within_a_second_each_way()
-    {
-        var plain = Encoding.UTF8.GetBytes("2026-12-02 11:31:45 INFO  worker_03 processed job 1234567 in 12 ms");
-        var coloured = Encoding.UTF8.GetBytes("\e[32m2026-12-02 11:31:45\e[0m \e[1;34mINFO\e[0m worker_03 processed job 1234567 in 12 ms");
-        AnsiText.Parse(coloured, Base);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < 50_000; i++)
-        {
-            AnsiText.Parse(plain, Base);
-            AnsiText.Parse(coloured, Base);
-        }
-
-        // Measured at about 95 ms here (Debug build, tiered JIT); the bound leaves room for a loaded shared machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"100,000 lines took {clock.Elapsed}");
     }
 }

@@ -24,7 +24,7 @@ internal static class TuiRoles
     public static IReadOnlyList<string> All { get; } =
     [
         ThemeRoles.Normal, ThemeRoles.Muted, ThemeRoles.Header, ThemeRoles.Selected, ThemeRoles.SelectedUnfocused,
-        ThemeRoles.Border, ThemeRoles.BorderFocused, ThemeRoles.Title, ThemeRoles.StatusBar, ThemeRoles.HintKey, ThemeRoles.HintLabel,
+        ThemeRoles.Border, ThemeRoles.BorderFocused, ThemeRoles.Title, ThemeRoles.StatusBar, ThemeRoles.HintKey, ThemeRoles.HintLabel, ThemeRoles.HelpKey,
         ThemeRoles.Input, ThemeRoles.Error, ThemeRoles.Warning, ThemeRoles.Dialog, ThemeRoles.DialogBorder, ThemeRoles.SearchMatch,
         ThemeRoles.SearchCurrent, Bar, BarAccent, BarAlert, TitleFocused, Message, HealthOk, HealthFailing, LogStderr, LogNotice, EventTime,
         .. Enum.GetValues<ProcessState>().Select(For),
