@@ -53,8 +53,10 @@ internal sealed partial class SupervisorScreen : View, IDisposable
         _prompt.Submitted += (_, text) => OnPromptSubmitted(text);
         _prompt.Cancelled += (_, _) => ClosePrompt(cancelled: true);
         _prompt.TextChanged += (_, text) => OnPromptChanged(text);
-        _events.Add(supervisor.RecentEvents(2000));
+        // Subscribed before the history is read: an event in between comes twice, and the
+        // events pane keeps one of each (by sequence), where the other order could lose it.
         _subscription = supervisor.Subscribe(OnSnapshot, _newEvents.Enqueue);
+        _events.Add(supervisor.RecentEvents(2000));
 
         // Uptimes and retry countdowns move on their own: one redraw a second keeps them true.
         _clock = time.CreateTimer(_ => _app?.Invalidate(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
