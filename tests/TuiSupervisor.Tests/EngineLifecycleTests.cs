@@ -55,6 +55,54 @@ public partial class EngineLifecycleTests
         Assert.Equal(0, next.WaitForExit());
     }
 
+    [Fact]
+    public void A_start_or_reload_during_the_shutdown_is_refused_and_leaves_no_process_behind()
+    {
+        // stubborn holds the shutdown up after its SIGTERM until the test creates 'release'; the
+        // marker finds any process the refused start or reload might have started.
+        var marker = "86" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var config = $$"""
+            [supervisor]
+            socket = "run/engine.sock"
+            [programs.stubborn]
+            command = ["sh", "-c", "trap 'until [ -e release ]; do sleep 0.1; done; exit 0' TERM; while true; do sleep 0.1; done"]
+            startsecs = 0
+            stopwaitsecs = 60
+            [programs.other]
+            command = "sleep {{marker}}"
+            autostart = false
+            """;
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", config);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Poll("status stubborn", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        session.Signal("TERM");
+        session.WaitFor(s => s.Stderr.Contains("waiting for stubborn to stop", StringComparison.Ordinal), "the shutdown");
+        Assert.Equal(new Product.Result(1, "other: ERROR (shutting down)\n", ""), Product.Run(dir.Path, "ctl", "-c", "s.toml", "start", "other"));
+        dir.Write("s.toml", config + $"\n[programs.added]\ncommand = \"sleep {marker}\"\nstartsecs = 0\n");
+        session.Signal("HUP");
+        session.WaitFor(s => s.Stderr.Contains("SIGHUP received during the shutdown: ignored", StringComparison.Ordinal), "the ignored SIGHUP");
+        Assert.Equal(new Product.Result(1, "ERROR: already shutting down\n", ""), Product.Run(dir.Path, "ctl", "-c", "s.toml", "reload"));
+        dir.Write("release", "");
+
+        Assert.Equal(0, session.WaitForExit());
+        var left = Directory.EnumerateDirectories("/proc").Where(p => int.TryParse(Path.GetFileName(p), out _)).Where(p => CommandLine(p).Contains(marker, StringComparison.Ordinal));
+        Assert.Empty(left);
+    }
+
+    private static string CommandLine(string procFolder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(procFolder, "cmdline")).Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     [GeneratedRegex(@"pid (\d+),")]
     private static partial Regex Pid();
 }

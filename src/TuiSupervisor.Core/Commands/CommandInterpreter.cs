@@ -115,7 +115,12 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> ReloadAsync(bool apply, CancellationToken cancellationToken)
     {
         var outcome = await supervisor.ReloadAsync(apply, cancellationToken).ConfigureAwait(false);
-        return new CommandOutput(outcome.Lines, outcome.Failed ? ExitCodes.UsageOrConfig : ExitCodes.Success);
+        return new CommandOutput(outcome.Lines, outcome.Status switch
+        {
+            ReloadStatus.ConfigErrors => ExitCodes.UsageOrConfig,
+            ReloadStatus.Refused => ExitCodes.ActionFailed,
+            _ => ExitCodes.Success,
+        });
     }
 
     private async Task<CommandOutput> TailAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
@@ -241,6 +246,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         ActionOutcome.NoSuchFile => $"{result.Process}: ERROR (no such file)",
         ActionOutcome.NotExecutable => $"{result.Process}: ERROR (file is not executable)",
         ActionOutcome.DependencyFailed => $"{result.Process}: ERROR (dependency failed)",
+        ActionOutcome.ShuttingDown => $"{result.Process}: ERROR (shutting down)",
         _ => $"{result.Process}: ERROR (abnormal termination)",
     };
 
@@ -249,7 +255,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         .Select(r => r.Outcome switch
         {
             ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination or ActionOutcome.DependencyFailed => ExitCodes.SpawnError,
-            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable => ExitCodes.ActionFailed,
+            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable or ActionOutcome.ShuttingDown => ExitCodes.ActionFailed,
             _ => ExitCodes.Success,
         })
         .DefaultIfEmpty(ExitCodes.Success)

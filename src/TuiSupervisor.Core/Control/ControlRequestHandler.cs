@@ -82,7 +82,7 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
                 break;
             case "reload":
                 var outcome = await supervisor.ReloadAsync(request.Apply).ConfigureAwait(false);
-                connection.Send(new ControlReply("reload") { Lines = outcome.Lines, Failed = outcome.Failed });
+                connection.Send(new ControlReply("reload") { Lines = outcome.Lines, Failed = outcome.Status == ReloadStatus.ConfigErrors, Refused = outcome.Status == ReloadStatus.Refused });
                 break;
             case "shutdown":
                 await ShutdownAsync(connection).ConfigureAwait(false);

@@ -76,6 +76,15 @@ public sealed partial class Supervisor
 
     private void Spawn(ProcessSlot slot)
     {
+        // An automatic restart, a retry after BACKOFF or a dependency that came up during the
+        // shutdown ends STOPPED instead: whatever is spawned now would outlive the engine.
+        if (ShuttingDown)
+        {
+            Emit(slot.FullName, EventLevel.Info, $"not spawned: {slot.FullName}: shutting down");
+            Apply(slot, ProcessInput.Stop.Instance);
+            return;
+        }
+
         var config = slot.Config;
 
         // Running the program as the engine's own user instead would be a silent privilege

@@ -142,6 +142,8 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     /// </summary>
     public Task StartAutostartProgramsAsync() => Invoke(() =>
     {
+        if (ShuttingDown)
+            return;
         foreach (var slot in InStartOrder(_slots.Where(s => s.Program.AutoStart)))
         {
             if (slot.Runtime.State is ProcessState.Stopped)

@@ -102,6 +102,9 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
 
         switch (context.Signal)
         {
+            case PosixSignal.SIGHUP when _quit.Task.IsCompleted:
+                WriteActivity("SIGHUP received during the shutdown: ignored");
+                break;
             case PosixSignal.SIGHUP:
                 WriteActivity("SIGHUP received: reloading the config");
                 _ = ReloadAsync();

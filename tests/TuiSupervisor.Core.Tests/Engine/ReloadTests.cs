@@ -78,7 +78,7 @@ public class ReloadTests
 
         var outcome = await engine.Supervisor.ReloadAsync(apply: true);
 
-        Assert.True(outcome.Failed);
+        Assert.Equal(ReloadStatus.ConfigErrors, outcome.Status);
         Assert.Equal(
             [
                 "test.toml:3:13: invalid value string \"soon\" for 'startsecs' in [programs.a]: expected a duration: a number of seconds, or a string such as \"500ms\", \"10s\", \"5m\", \"1h\"",
