@@ -96,6 +96,55 @@ public partial class CtlTests
     }
 
     [Fact]
+    public void Ctl_reaches_the_engine_when_its_copy_of_the_config_has_errors_and_reload_shows_the_engines_errors()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", Config);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Poll("status", s => Lines(s) == 3 && Regex.Count(s, "RUNNING") == 2);
+
+        dir.Write("s.toml", Config + "\n[programs.broken]\ncommand = \"sleep 1\"\nautostart = \"maybe\"\n");
+        Assert.Equal(new Product.Result(0, session.Pid.ToString(CultureInfo.InvariantCulture) + "\n", ""), Ctl(dir, "pid"));
+        var reload = Ctl(dir, "reload");
+        Assert.Equal(2, reload.ExitCode);
+        Assert.Equal("s.toml:14:13: 'autostart' in [programs.broken] must be true or false, not string \"maybe\"\nnothing changed: the config has errors\n", reload.Stdout);
+
+        // A syntax error elsewhere still leaves the socket line readable.
+        dir.Write("s.toml", Config + "\n[programs.broken\n");
+        Assert.Equal(0, Ctl(dir, "status", "sleeper").ExitCode);
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [Fact]
+    public void Ctl_finds_the_default_socket_of_a_config_that_expands_a_variable_only_the_engine_has()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", "[programs.sleeper]\ncommand = \"sleep %(ENV_QA_ONLY_IN_ENGINE)s\"\nstartsecs = 0\n");
+        using var session = new HeadlessSession(dir.Path, "s.toml", new Dictionary<string, string> { ["QA_ONLY_IN_ENGINE"] = "1000" });
+        session.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        Assert.Equal(new Product.Result(0, session.Pid.ToString(CultureInfo.InvariantCulture) + "\n", ""), Ctl(dir, "pid"));
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [Fact]
+    public void Without_an_engine_a_config_with_errors_is_mentioned_after_the_socket_tried()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", Config + "\n[programs.broken]\ncommand = \"sleep 1\"\nautostart = \"maybe\"\n");
+
+        var status = Ctl(dir, "status");
+        Assert.Equal(4, status.ExitCode);
+        Assert.Equal(
+            $"tuisupervisor ctl: no engine answers at {Path.Combine(dir.Path, "run", "engine.sock")} (no such socket: is the engine running, with this config?)\n"
+            + "s.toml:14:13: 'autostart' in [programs.broken] must be true or false, not string \"maybe\"\n"
+            + "tuisupervisor ctl: the config has errors here, so the engine may use another socket: fix the config, or name the socket with -s\n",
+            status.Stderr);
+    }
+
+    [Fact]
     public void Ctl_tail_f_follows_until_ctrl_c_and_the_engine_keeps_running()
     {
         using var dir = new TempDirectory();

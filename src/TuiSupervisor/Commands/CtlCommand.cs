@@ -15,8 +15,7 @@ internal static class CtlCommand
 {
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter output, TextWriter error)
     {
-        if (EngineSocket.Find(command, error, "ctl") is not { } socketPath)
-            return ExitCodes.UsageOrConfig;
+        var socket = EngineSocket.Find(command);
 
         using var interrupted = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
@@ -29,11 +28,11 @@ internal static class CtlCommand
         ControlChannel channel;
         try
         {
-            channel = await ControlChannel.ConnectAsync(socketPath, interrupted.Token).ConfigureAwait(false);
+            channel = await ControlChannel.ConnectAsync(socket.Path, interrupted.Token).ConfigureAwait(false);
         }
         catch (ControlUnavailableException e)
         {
-            error.WriteLine($"tuisupervisor ctl: {e.Message}");
+            socket.ReportUnreachable(error, "ctl", e);
             return ExitCodes.UnknownOrNoEngine;
         }
 
@@ -54,7 +53,7 @@ internal static class CtlCommand
             }
             catch (IOException e)
             {
-                error.WriteLine($"tuisupervisor ctl: the engine at {socketPath} went away: {e.Message}");
+                error.WriteLine($"tuisupervisor ctl: the engine at {socket.Path} went away: {e.Message}");
                 return ExitCodes.UnknownOrNoEngine;
             }
         }
