@@ -163,6 +163,30 @@ public partial class CtlTests
         Assert.Equal(0, session.WaitForExit());
     }
 
+    [Theory]
+    [InlineData("tail", "-f", "quiet")]
+    [InlineData("events", "-f", "-n", "1")]
+    public void A_follow_ends_when_the_reader_of_its_output_goes_away_even_with_nothing_more_to_print(params string[] follow)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", Config + "\n[programs.quiet]\ncommand = [\"sh\", \"-c\", \"echo once; exec sleep 1000\"]\nstartsecs = 0\n");
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Poll("status quiet", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        // As `ctl tail -f quiet | head -1`: the reader takes one line and closes its end.
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir.Path, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tuisupervisor.dll"), "ctl", "-c", "s.toml" }.Concat(follow))
+            start.ArgumentList.Add(arg);
+        using var ctl = Process.Start(start)!;
+        Assert.NotNull(ctl.StandardOutput.ReadLine());
+        ctl.StandardOutput.Dispose();
+
+        Assert.True(ctl.WaitForExit(TimeSpan.FromSeconds(15)), "ctl went on following with nobody reading");
+        Assert.Equal(0, ctl.ExitCode);
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
     [Fact]
     public void In_the_shell_SIGINT_ends_a_follow_and_not_the_engine()
     {
