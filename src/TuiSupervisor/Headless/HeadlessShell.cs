@@ -29,7 +29,20 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
     /// <summary>Runs until <c>quit</c> or a signal ends it; <paramref name="notices"/> are shown (and logged) first.</summary>
     public async Task<int> RunAsync(IEnumerable<string> notices)
     {
-        using var events = supervisor.Subscribe(_ => { }, e => WriteActivity(EventText.Format(e)));
+        // The first snapshot comes on the engine's loop as the subscription starts: the events
+        // from before it (start-up warnings, an activity log that cannot be opened) are shown
+        // then, and every later one by the event callback, none twice.
+        var earlier = true;
+        using var events = supervisor.Subscribe(
+            _ =>
+            {
+                if (!earlier)
+                    return;
+                earlier = false;
+                foreach (var engineEvent in supervisor.RecentEvents(int.MaxValue))
+                    WriteActivity(EventText.Format(engineEvent));
+            },
+            e => WriteActivity(EventText.Format(e)));
         foreach (var notice in notices)
             supervisor.Announce(EventLevel.Warn, notice);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
