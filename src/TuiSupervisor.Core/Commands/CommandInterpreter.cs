@@ -38,8 +38,9 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "tail" => await TailAsync(args, follow, cancellationToken).ConfigureAwait(false),
             "events" => await EventsAsync(args, follow, cancellationToken).ConfigureAwait(false),
             "pid" => Pid(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
-            "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
-            "reread" => await ReloadAsync(apply: false, cancellationToken).ConfigureAwait(false),
+            "reload" or "update" => await ReloadAsync(apply: true, args, cancellationToken).ConfigureAwait(false),
+            "reread" when args.Length > 0 => new CommandOutput(["Error: reread accepts no arguments", "reread \t\t\tReload the daemon's configuration files without add/remove"], ExitCodes.ActionFailed),
+            "reread" => await ReloadAsync(apply: false, [], cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
             "quit" or "exit" => new CommandOutput([], ExitCodes.Success, Quit: true),
             "shutdown" => new CommandOutput(["Shut down"], ExitCodes.Success, Quit: true),
@@ -112,9 +113,9 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
     }
 
-    private async Task<CommandOutput> ReloadAsync(bool apply, CancellationToken cancellationToken)
+    private async Task<CommandOutput> ReloadAsync(bool apply, string[] groups, CancellationToken cancellationToken)
     {
-        var outcome = await supervisor.ReloadAsync(apply, cancellationToken).ConfigureAwait(false);
+        var outcome = await supervisor.ReloadAsync(apply, groups, cancellationToken).ConfigureAwait(false);
         return new CommandOutput(outcome.Lines, outcome.Status switch
         {
             ReloadStatus.ConfigErrors => ExitCodes.UsageOrConfig,

@@ -122,9 +122,9 @@ public sealed class ControlClient : ISupervisor, IAsyncDisposable
         }
     }
 
-    public async Task<ReloadOutcome> ReloadAsync(bool apply, CancellationToken cancellationToken = default)
+    public async Task<ReloadOutcome> ReloadAsync(bool apply, IReadOnlyCollection<string>? groups = null, CancellationToken cancellationToken = default)
     {
-        var reply = await AskAsync(new ControlRequest { Op = "reload", Apply = apply }, cancellationToken).ConfigureAwait(false);
+        var reply = await AskAsync(new ControlRequest { Op = "reload", Apply = apply, Groups = groups?.ToList() }, cancellationToken).ConfigureAwait(false);
         var status = reply.Failed == true ? ReloadStatus.ConfigErrors : reply.Refused == true ? ReloadStatus.Refused : ReloadStatus.Done;
         return new ReloadOutcome(reply.Lines ?? [], status);
     }

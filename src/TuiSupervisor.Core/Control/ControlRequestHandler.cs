@@ -81,7 +81,7 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
                 await TailAsync(process, request, connection).ConfigureAwait(false);
                 break;
             case "reload":
-                var outcome = await supervisor.ReloadAsync(request.Apply).ConfigureAwait(false);
+                var outcome = await supervisor.ReloadAsync(request.Apply, request.Groups).ConfigureAwait(false);
                 connection.Send(new ControlReply("reload") { Lines = outcome.Lines, Failed = outcome.Status == ReloadStatus.ConfigErrors, Refused = outcome.Status == ReloadStatus.Refused });
                 break;
             case "shutdown":

@@ -9,6 +9,6 @@ public enum ReloadStatus
     /// <summary>The config has errors; nothing changed.</summary>
     ConfigErrors,
 
-    /// <summary>Refused: the engine is shutting down.</summary>
+    /// <summary>Refused in whole or part: the engine is shutting down, or a named group does not exist.</summary>
     Refused,
 }

@@ -11,7 +11,14 @@ namespace TuiSupervisor.Core.Engine;
 /// </summary>
 public sealed partial class Supervisor
 {
-    public async Task<ReloadOutcome> ReloadAsync(bool apply, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The definition each running group was built from, for the next reload's comparison. Kept
+    /// per group rather than as one config, because <c>update NAME</c> applies only some groups:
+    /// the others must still show as changed next time.
+    /// </summary>
+    private readonly Dictionary<string, List<object>> _definitions;
+
+    public async Task<ReloadOutcome> ReloadAsync(bool apply, IReadOnlyCollection<string>? groups = null, CancellationToken cancellationToken = default)
     {
         if (await Invoke(() => ShuttingDown).ConfigureAwait(false))
             return ShuttingDownOutcome(apply);
@@ -24,11 +31,28 @@ public sealed partial class Supervisor
             return new ReloadOutcome(problems, ReloadStatus.ConfigErrors);
         }
 
-        var diff = await Invoke(() => ConfigDiff.Between(_config, next)).ConfigureAwait(false);
-        if (!apply || diff.IsEmpty)
+        var diff = await Invoke(() => ConfigDiff.Between(_definitions, next)).ConfigureAwait(false);
+        var only = groups is { Count: > 0 } && !groups.Contains("all") ? groups : null;
+        if (!apply || (diff.IsEmpty && only is null))
             return new ReloadOutcome([.. diff.RereadLines()], ReloadStatus.Done);
 
+        // supervisorctl's "update NAME…": only those groups ("all" is every group), silent when
+        // they did not change. A name that is neither running nor added is an error, and the
+        // named groups that exist are still updated.
         var lines = new List<string>();
+        var status = ReloadStatus.Done;
+        if (only is not null)
+        {
+            var known = await Invoke(() => _definitions.Keys.Concat(diff.Added).ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
+            foreach (var unknown in only.Where(g => !known.Contains(g)).Distinct(StringComparer.Ordinal))
+            {
+                lines.Add($"ERROR: no such group: {unknown}");
+                status = ReloadStatus.Refused;
+            }
+
+            diff = diff.Only(only);
+        }
+
         foreach (var group in diff.Removed)
         {
             await StopAsync(await Invoke(() => GroupMembers(group)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
@@ -52,8 +76,12 @@ public sealed partial class Supervisor
             if (ShuttingDown)
                 return false;
             _config = next;
+            var definitions = ConfigDiff.Definitions(next);
             foreach (var group in diff.Changed.Concat(diff.Added))
+            {
+                _definitions[group] = definitions[group];
                 AddGroup(next, group);
+            }
 
             Emit(null, EventLevel.Info, $"reloaded {next.Source}: {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed", EventKind.Reload);
             _dirty = true;
@@ -62,7 +90,7 @@ public sealed partial class Supervisor
         if (!added)
             return new ReloadOutcome([.. lines, .. ShuttingDownOutcome(apply).Lines], ReloadStatus.Refused);
         lines.AddRange(diff.Added.Select(group => $"{group}: added process group"));
-        return new ReloadOutcome(lines, ReloadStatus.Done);
+        return new ReloadOutcome(lines, status);
     }
 
     /// <summary>supervisorctl's answers once supervisord is shutting down.</summary>
@@ -82,6 +110,7 @@ public sealed partial class Supervisor
             _slots.Remove(slot);
         }
 
+        _definitions.Remove(group);
         _dirty = true;
     }
 

@@ -46,6 +46,18 @@ public class CommandInterpreterTests
     }
 
     [Fact]
+    public async Task Update_of_an_unknown_group_and_reread_with_arguments_fail_as_in_supervisorctl()
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        Assert.Equal(("ERROR: no such group: nosuch\n", ExitCodes.ActionFailed), await Run(shell, "update nosuch"));
+        Assert.Equal(("ERROR: no such group: nosuch\n", ExitCodes.ActionFailed), await Run(shell, "reload nosuch"));
+        Assert.Equal(("", ExitCodes.Success), await Run(shell, "update web"));
+        Assert.Equal(("Error: reread accepts no arguments\nreread \t\t\tReload the daemon's configuration files without add/remove\n", ExitCodes.ActionFailed), await Run(shell, "reread web"));
+    }
+
+    [Fact]
     public async Task Pid_all_lists_every_process_with_0_for_a_stopped_one()
     {
         await using var engine = await Running(WebAndSolo);
@@ -90,6 +102,13 @@ public class CommandInterpreterTests
         var output = await new CommandInterpreter(engine.Supervisor, TimeProvider.System).RunAsync(line);
         Assert.Equal(expected.Split('|'), output.Lines);
         Assert.Equal(exitCode, output.ExitCode);
+    }
+
+    /// <summary>What a line printed, one line each, and its exit code.</summary>
+    private static async Task<(string Text, int Exit)> Run(CommandInterpreter shell, string line)
+    {
+        var output = await shell.RunAsync(line);
+        return (string.Concat(output.Lines.Select(l => l + "\n")), output.ExitCode);
     }
 
     private static async Task<RealEngine> Running(string toml)

@@ -61,7 +61,7 @@ internal sealed class RandomOperations(RealEngine engine, ProgramMix mix, int se
         }
 
         engine.Toml = mix.Toml();
-        var outcome = await engine.Supervisor.ReloadAsync(apply: true, cancellationToken);
+        var outcome = await engine.Supervisor.ReloadAsync(apply: true, cancellationToken: cancellationToken);
         Assert.True(outcome.Status == ReloadStatus.Done, string.Join("\n", outcome.Lines));
         return what;
     }
