@@ -58,6 +58,18 @@ public class CommandInterpreterTests
     }
 
     [Fact]
+    public async Task Signal_takes_a_number_as_supervisorctl_does()
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        var killed = engine.Process("solo").Pid!.Value;
+        Assert.Equal(("solo: signalled\n", ExitCodes.Success), await Run(shell, "signal 9 solo"));
+        Poll.Until(() => !RealEngine.IsAlive(killed), "solo to die of SIGKILL");
+        Assert.Equal(("web:api: ERROR (bad signal name)\n", ExitCodes.ActionFailed), await Run(shell, "signal 65 web:api"));
+    }
+
+    [Fact]
     public async Task Pid_all_lists_every_process_with_0_for_a_stopped_one()
     {
         await using var engine = await Running(WebAndSolo);

@@ -22,7 +22,7 @@ public class ConfigErrorTests
                 "2:1: unknown key 'comand' in [programs.web] (did you mean 'command'?)",
                 "3:13: invalid value string \"soon\" for 'startsecs' in [programs.web]: expected a duration: a number of seconds, or a string such as \"500ms\", \"10s\", \"5m\", \"1h\"",
                 "4:12: 'numprocs' in [programs.web] must be between 1 and 10000, not -1",
-                "8:14: invalid value string \"FOO\" for 'stopsignal' in [programs.worker]: expected a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\"",
+                "8:14: invalid value string \"FOO\" for 'stopsignal' in [programs.worker]: expected a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\", or its number",
                 "9:15: invalid value string \"sometimes\" for 'autorestart' in [programs.worker]: expected true, false, \"unexpected\", \"always\" or \"never\"",
             ],
             errors);

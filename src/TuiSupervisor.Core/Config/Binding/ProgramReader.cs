@@ -155,7 +155,9 @@ internal static class ProgramReader
             return null;
         if (entry.Value is TomlString text && Signals.TryParse(text.Value, out var signal))
             return signal;
-        reader.BadValue(entry, "a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\"");
+        if (entry.Value is TomlInteger { Value: > 0 and <= Signals.Max } number)
+            return (int)number.Value;
+        reader.BadValue(entry, "a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\", or its number");
         return null;
     }
 
