@@ -188,19 +188,36 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return words.Length > 0 && words[0] is ("tail" or "events") && words.Skip(1).Contains("-f");
     }
 
+    /// <summary>supervisorctl's <c>pid</c>: the engine's, every process's (<c>all</c>), or one line per name in order.</summary>
     private CommandOutput Pid(string[] args, EngineSnapshot snapshot)
     {
         if (args.Length == 0)
             return CommandOutput.Line(supervisor.EnginePid.ToString(CultureInfo.InvariantCulture));
-        if (args[0] == "all")
-            return new CommandOutput([.. snapshot.Processes.Select(p => (p.State.IsRunningLike() ? p.Pid ?? 0 : 0).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
-        var process = snapshot.Find(args[0]);
-        if (process is null)
-            return CommandOutput.Line($"No such process {args[0]}", ExitCodes.ActionFailed);
-        return process.Pid is { } pid && process.State.IsRunningLike()
-            ? CommandOutput.Line(pid.ToString(CultureInfo.InvariantCulture))
-            : CommandOutput.Line("0", ExitCodes.SpawnError);
+        if (args.Contains("all"))
+            return new CommandOutput([.. snapshot.Processes.Select(p => PidOf(p).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
+
+        // As supervisorctl: each name sets the exit code it earns, the last one counting.
+        var lines = new List<string>();
+        var exit = ExitCodes.Success;
+        foreach (var name in args)
+        {
+            if (snapshot.Find(name) is not { } process)
+            {
+                lines.Add($"No such process {name}");
+                exit = ExitCodes.ActionFailed;
+                continue;
+            }
+
+            var pid = PidOf(process);
+            lines.Add(pid.ToString(CultureInfo.InvariantCulture));
+            if (pid == 0)
+                exit = ExitCodes.SpawnError;
+        }
+
+        return new CommandOutput(lines, exit);
     }
+
+    private static int PidOf(ProcessSnapshot process) => process.State.IsRunningLike() ? process.Pid ?? 0 : 0;
 
     private static CommandOutput Help(string[] args) => args.Length == 0
         ? new CommandOutput(["default commands (type help <topic>):", "=====================================", string.Join(" ", CommandNames)], ExitCodes.Success)

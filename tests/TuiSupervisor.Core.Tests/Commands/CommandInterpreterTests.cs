@@ -84,6 +84,19 @@ public class CommandInterpreterTests
     }
 
     [Fact]
+    public async Task Pid_of_several_names_prints_one_line_each_in_order()
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+        var (solo, api) = (engine.Process("solo").Pid, engine.Process("web:api").Pid);
+
+        Assert.Equal(($"{solo}\n{api}\n", ExitCodes.Success), await Run(shell, "pid solo web:api"));
+        Assert.Equal(($"No such process nosuch\n{solo}\n", ExitCodes.ActionFailed), await Run(shell, "pid nosuch solo"));
+        await shell.RunAsync("stop solo");
+        Assert.Equal(($"{api}\n0\n", ExitCodes.SpawnError), await Run(shell, "pid web:api solo"));
+    }
+
+    [Fact]
     public async Task Equal_priorities_start_in_name_order()
     {
         await using var engine = new RealEngine("""
