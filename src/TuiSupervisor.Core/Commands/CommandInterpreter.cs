@@ -24,7 +24,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     /// </summary>
     public async Task<CommandOutput> RunAsync(string line, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
-        var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(line);
         if (words.Length == 0)
             return new CommandOutput([], ExitCodes.Success);
         var args = words[1..];
@@ -39,7 +39,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "events" => await EventsAsync(args, follow, cancellationToken).ConfigureAwait(false),
             "pid" => Pid(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
             "reload" or "update" => await ReloadAsync(apply: true, args, cancellationToken).ConfigureAwait(false),
-            "reread" when args.Length > 0 => new CommandOutput(["Error: reread accepts no arguments", "reread \t\t\tReload the daemon's configuration files without add/remove"], ExitCodes.ActionFailed),
+            "reread" when args.Length > 0 => new CommandOutput(["Error: reread accepts no arguments", .. CommandHelp.For("reread")], ExitCodes.ActionFailed),
             "reread" => await ReloadAsync(apply: false, [], cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
             "quit" or "exit" => new CommandOutput([], ExitCodes.Success, Quit: true),
@@ -64,7 +64,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(Usage("start", "Start"), ExitCodes.UsageOrConfig);
+            return new CommandOutput(Usage("start"), ExitCodes.UsageOrConfig);
         var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff));
         var results = await supervisor.StartAsync([.. startable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
@@ -75,7 +75,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> StopAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(Usage("stop", "Stop"), ExitCodes.ActionFailed);
+            return new CommandOutput(Usage("stop"), ExitCodes.ActionFailed);
         var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         var results = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
         return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success);
@@ -84,7 +84,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> RestartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput([.. Usage("restart", "Restart"), "Note: restart does not reread config files. For that, see reread and update."], ExitCodes.ActionFailed);
+            return new CommandOutput(Usage("restart"), ExitCodes.ActionFailed);
         var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         var stopped = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
         var started = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
@@ -95,15 +95,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private async Task<CommandOutput> SignalAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length < 2)
-            return new CommandOutput(
-                [
-                    "Error: signal requires a signal name and a process name",
-                    "signal <signal name> <name>\t\tSignal a process",
-                    "signal <signal name> <gname>:*\t\tSignal all processes in a group",
-                    "signal <signal name> <name> <name>\tSignal multiple processes or groups",
-                    "signal <signal name> all\t\tSignal all processes",
-                ],
-                ExitCodes.UsageOrConfig);
+            return new CommandOutput(["Error: signal requires a signal name and a process name", .. CommandHelp.For("signal")], ExitCodes.ActionFailed);
         var (processes, errors, named) = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         if (!Signals.TryParse(args[0], out var signal))
             return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
@@ -181,10 +173,25 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         return (lines, following, rest);
     }
 
+    /// <summary>
+    /// A line's words, split at whitespace. Control characters around them are dropped: a Ctrl-L
+    /// typed before a command at a prompt that is not a terminal arrives in the line.
+    /// </summary>
+    public static string[] Words(string line)
+    {
+        static bool Blank(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+        var (start, end) = (0, line.Length);
+        while (start < end && Blank(line[start]))
+            start++;
+        while (end > start && Blank(line[end - 1]))
+            end--;
+        return line[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>Whether a line follows (<c>tail -f</c>, <c>events -f</c>): it streams until cancelled rather than answering once.</summary>
     public static bool IsFollow(string line)
     {
-        var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(line);
         return words.Length > 0 && words[0] is ("tail" or "events") && words.Skip(1).Contains("-f");
     }
 
@@ -221,32 +228,10 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
 
     private static CommandOutput Help(string[] args) => args.Length == 0
         ? new CommandOutput(["default commands (type help <topic>):", "=====================================", string.Join(" ", CommandNames)], ExitCodes.Success)
-        : CommandOutput.Line(args[0] switch
-        {
-            "status" => "status [<name>...]\tGet status for processes (all when none is named)",
-            "start" => "start <name>...\tStart processes (all, <gname>:*, <gname>:<name>, <name>)",
-            "stop" => "stop <name>...\tStop processes",
-            "restart" => "restart <name>...\tStop, then start processes",
-            "signal" => "signal <signal> <name>...\tSend a signal (HUP, USR1, …) to processes",
-            "tail" => "tail [-f] [-n N] <name> [stdout|stderr]\tThe last N lines (default 20) of a process's output",
-            "events" => "events [-f] [-n N]\tThe engine's recent events (-f: and then each new one, until interrupted)",
-            "pid" => "pid [<name>]\tThe engine's pid, or a process's",
-            "reload" or "update" => "reload\tRe-read the config and apply the difference: added programs start, removed ones stop, changed ones restart, the rest are not touched",
-            "reread" => "reread\tShow what reload would change, changing nothing",
-            "quit" or "exit" => "quit\tLeave the shell (in the headless shell: stop every process and exit)",
-            "shutdown" => "shutdown\tStop every process in reverse priority order and end the engine",
-            var other => $"*** No help on {other}",
-        });
+        : new CommandOutput(CommandHelp.For(args[0]), ExitCodes.Success);
 
-    /// <summary>supervisorctl's usage lines for a command given no process name.</summary>
-    private static List<string> Usage(string verb, string action) =>
-    [
-        $"Error: {verb} requires a process name",
-        $"{verb} <name>\t\t{action} a process",
-        $"{verb} <gname>:*\t\t{action} all processes in a group",
-        $"{verb} <name> <name>\t{action} multiple processes or groups",
-        $"{verb} all\t\t{action} all processes",
-    ];
+    /// <summary>supervisorctl's answer to a command given no process name: the error, then the command's help.</summary>
+    private static List<string> Usage(string verb) => [$"Error: {verb} requires a process name", .. CommandHelp.For(verb)];
 
     /// <summary>The processes a stop applies to: every one named one by one, and the running ones of a wildcard.</summary>
     private static IEnumerable<string> Stoppable(IEnumerable<ProcessSnapshot> processes, HashSet<string> named) => processes

@@ -98,7 +98,7 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
 
     private async Task RunLineAsync(string line, ControlConnection connection)
     {
-        var command = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var command = CommandInterpreter.Words(line).FirstOrDefault();
         if (command == "shutdown")
         {
             await ShutdownAsync(connection).ConfigureAwait(false);

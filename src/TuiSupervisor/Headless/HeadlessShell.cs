@@ -116,21 +116,21 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
         switch (context.Signal)
         {
             case PosixSignal.SIGHUP when _quit.Task.IsCompleted:
-                WriteActivity("SIGHUP received during the shutdown: ignored");
+                supervisor.Announce(EventLevel.Warn, "SIGHUP received during the shutdown: ignored");
                 break;
             case PosixSignal.SIGHUP:
-                WriteActivity("SIGHUP received: reloading the config");
+                supervisor.Announce(EventLevel.Info, "SIGHUP received: reloading the config");
                 _ = ReloadAsync();
                 break;
             case SigUsr2:
                 _ = supervisor.ReopenLogFilesAsync();
                 break;
             case PosixSignal.SIGINT when Interlocked.Increment(ref _interrupts) > 1:
-                WriteActivity("second SIGINT: killing every remaining process");
+                supervisor.Announce(EventLevel.Warn, "second SIGINT: killing every remaining process");
                 _ = supervisor.KillAllAsync();
                 break;
             default:
-                WriteActivity($"{context.Signal} received: shutting down");
+                supervisor.Announce(EventLevel.Info, $"{context.Signal} received: shutting down");
                 _quit.TrySetResult();
                 break;
         }
@@ -138,9 +138,10 @@ internal sealed class HeadlessShell(Supervisor supervisor, TextReader input, Tex
 
     private async Task ReloadAsync()
     {
+        // Nobody typed the command, so its answer goes to the activity lines, timestamped like the rest.
         var outcome = await supervisor.ReloadAsync(apply: true).ConfigureAwait(false);
         foreach (var line in outcome.Lines)
-            WriteActivity(line);
+            supervisor.Announce(outcome.Status == ReloadStatus.Done ? EventLevel.Info : EventLevel.Error, line);
     }
 
     private void WriteOutput(string text, bool newLine)

@@ -97,6 +97,37 @@ public class CommandInterpreterTests
     }
 
     [Fact]
+    public async Task Help_prints_supervisorctls_text_for_the_commands_it_shares()
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        // Measured with supervisorctl 4.2.5 (help restart, help status, help help, restart with no name).
+        const string Restart = "restart <name>\t\tRestart a process\nrestart <gname>:*\tRestart all processes in a group\n"
+            + "restart <name> <name>\tRestart multiple processes or groups\nrestart all\t\tRestart all processes\n"
+            + "Note: restart does not reread config files. For that, see reread and update.\n";
+        Assert.Equal((Restart, ExitCodes.Success), await Run(shell, "help restart"));
+        Assert.Equal(("Error: restart requires a process name\n" + Restart, ExitCodes.ActionFailed), await Run(shell, "restart"));
+        Assert.Equal(
+            ("status <name>\t\tGet status for a single process\nstatus <gname>:*\tGet status for all processes in a group\n"
+                + "status <name> <name>\tGet status for multiple named processes\nstatus\t\t\tGet all process status info\n", ExitCodes.Success),
+            await Run(shell, "help status"));
+        Assert.Equal(("help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>\n", ExitCodes.Success), await Run(shell, "help help"));
+        Assert.Equal(("*** No help on frobnicate\n", ExitCodes.Success), await Run(shell, "help frobnicate"));
+        foreach (var name in CommandInterpreter.CommandNames)
+            Assert.DoesNotContain("*** No help", (await Run(shell, "help " + name)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Control_characters_around_a_line_are_not_part_of_the_command()
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        Assert.Equal(("solo: stopped\n", ExitCodes.Success), await Run(shell, "\fstop solo\u0001 \r"));
+    }
+
+    [Fact]
     public async Task Equal_priorities_start_in_name_order()
     {
         await using var engine = new RealEngine("""
@@ -120,7 +151,7 @@ public class CommandInterpreterTests
     [Theory]
     [InlineData("stop", 1, "Error: stop requires a process name|stop <name>\t\tStop a process|stop <gname>:*\t\tStop all processes in a group|stop <name> <name>\tStop multiple processes or groups|stop all\t\tStop all processes")]
     [InlineData("start", 2, "Error: start requires a process name|start <name>\t\tStart a process|start <gname>:*\t\tStart all processes in a group|start <name> <name>\tStart multiple processes or groups|start all\t\tStart all processes")]
-    [InlineData("signal HUP", 2, "Error: signal requires a signal name and a process name|signal <signal name> <name>\t\tSignal a process|signal <signal name> <gname>:*\t\tSignal all processes in a group|signal <signal name> <name> <name>\tSignal multiple processes or groups|signal <signal name> all\t\tSignal all processes")]
+    [InlineData("signal HUP", 1, "Error: signal requires a signal name and a process name|signal <signal name> <name>\t\tSignal a process|signal <signal name> <gname>:*\t\tSignal all processes in a group|signal <signal name> <name> <name>\tSignal multiple processes or groups|signal <signal name> all\t\tSignal all processes")]
     public async Task A_missing_process_name_prints_supervisorctls_usage(string line, int exitCode, string expected)
     {
         await using var engine = new RealEngine(WebAndSolo);
