@@ -118,59 +118,51 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
 
     private async Task<CommandOutput> TailAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
-        var (lines, following, rest) = FollowOptions(args);
-        if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
-            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
-        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(rest[0]);
+        if (TailArguments.Parse(args, out var error) is not { } tail)
+            return new CommandOutput(error, ExitCodes.ActionFailed);
+        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(tail.Name);
         if (process is null)
-            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
-        var stderr = rest.Count == 2 && rest[1] == "stderr";
-        if (following && follow is not null)
+            return CommandOutput.Line($"{tail.Name}: ERROR (no such process name)", ExitCodes.ActionFailed);
+        if (tail.Follow && follow is not null)
         {
-            await FollowStreams.TailAsync(supervisor, process.FullName, stderr, lines, follow, cancellationToken).ConfigureAwait(false);
+            await FollowStreams.TailAsync(supervisor, process.FullName, tail.Stderr, tail.Lines, follow, cancellationToken).ConfigureAwait(false);
             return new CommandOutput([], ExitCodes.Success);
         }
 
-        var bytes = await supervisor.TailAsync(process.FullName, stderr, lines).ConfigureAwait(false);
+        // N lines hold at least N bytes, so the last N lines contain the last N bytes.
+        var bytes = await supervisor.TailAsync(process.FullName, tail.Stderr, tail.Bytes ?? tail.Lines).ConfigureAwait(false);
+        if (tail.Bytes is { } count && bytes.Length > count)
+            bytes = bytes[^count..];
         var text = Encoding.UTF8.GetString(bytes);
         return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), ExitCodes.Success);
     }
 
     private async Task<CommandOutput> EventsAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
-        var (count, following, rest) = FollowOptions(args);
-        if (rest.Count > 0)
-            return CommandOutput.Line($"Error: events takes no name ('{rest[0]}'): events [-f] [-n N]", ExitCodes.UsageOrConfig);
+        var (count, following) = (TailArguments.DefaultLines, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "-f":
+                    following = true;
+                    break;
+                case "-n" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out count):
+                    i++;
+                    break;
+                case "-n":
+                    return CommandOutput.Line(i + 1 < args.Length ? $"Error: -n needs a number of events, not '{args[i + 1]}'" : "Error: -n needs a number of events", ExitCodes.ActionFailed);
+                case ['-', _, ..]:
+                    return CommandOutput.Line($"Error: bad argument {args[i]}", ExitCodes.ActionFailed);
+                default:
+                    return CommandOutput.Line($"Error: events takes no process name ('{args[i]}'): events [-f] [-n N]", ExitCodes.ActionFailed);
+            }
+        }
+
         if (!following || follow is null)
             return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], ExitCodes.Success);
         await FollowStreams.EventsAsync(supervisor, count, follow, cancellationToken).ConfigureAwait(false);
         return new CommandOutput([], ExitCodes.Success);
-    }
-
-    /// <summary><c>-n N</c> (default 20) and <c>-f</c>, anywhere among the arguments; the rest in order.</summary>
-    private static (int Lines, bool Follow, List<string> Names) FollowOptions(string[] args)
-    {
-        var lines = 20;
-        var following = false;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "-n" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                lines = n;
-                i++;
-            }
-            else if (args[i] == "-f")
-            {
-                following = true;
-            }
-            else
-            {
-                rest.Add(args[i]);
-            }
-        }
-
-        return (lines, following, rest);
     }
 
     /// <summary>

@@ -127,6 +127,44 @@ public class CommandInterpreterTests
         Assert.Equal(("solo: stopped\n", ExitCodes.Success), await Run(shell, "\fstop solo\u0001 \r"));
     }
 
+    [Theory]
+    [InlineData("tail -n abc solo", "Error: -n needs a number of lines, not 'abc'")]
+    [InlineData("tail -n -5 solo", "Error: -n needs a number of lines, not '-5'")]
+    [InlineData("tail solo nosuchstream", "Error: bad channel 'nosuchstream'")]
+    [InlineData("tail -x solo", "Error: bad argument -x")]
+    [InlineData("tail -f", "Error: tail requires process name")]
+    [InlineData("tail -f -100 solo", "Error: tail -f takes no byte count; use -n N to start with the last N lines")]
+    [InlineData("events -n abc", "Error: -n needs a number of events, not 'abc'")]
+    [InlineData("events -x", "Error: bad argument -x")]
+    [InlineData("events solo", "Error: events takes no process name ('solo'): events [-f] [-n N]")]
+    public async Task Argument_errors_of_tail_and_events_say_what_is_wrong(string line, string expected)
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        Assert.Equal((expected + "\n", ExitCodes.ActionFailed), await Run(shell, line));
+    }
+
+    [Fact]
+    public async Task Tail_with_too_few_or_too_many_arguments_prints_its_help_and_tail_minus_N_counts_bytes()
+    {
+        await using var engine = new RealEngine("""
+            [programs.talk]
+            command = ["sh", "-c", "printf 'first\\nsecond\\nthird\\n'; exec sleep 1000"]
+            startsecs = 0
+            """);
+        await engine.Supervisor.StartAutostartProgramsAsync();
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+        Poll.Until(() => engine.Tail("talk").Length == 19, "talk's output");
+
+        var help = string.Concat(CommandHelp.For("tail").Select(l => l + "\n"));
+        Assert.Equal(("Error: too few arguments\n" + help, ExitCodes.ActionFailed), await Run(shell, "tail"));
+        Assert.Equal(("Error: too many arguments\n" + help, ExitCodes.ActionFailed), await Run(shell, "tail talk stdout more"));
+        Assert.Equal(("ird\n", ExitCodes.Success), await Run(shell, "tail -4 talk"));
+        Assert.Equal(("second\nthird\n", ExitCodes.Success), await Run(shell, "tail -n 2 talk STDOUT"));
+        Assert.Equal(("first\nsecond\nthird\n", ExitCodes.Success), await Run(shell, "tail -1600 talk"));
+    }
+
     [Fact]
     public async Task Equal_priorities_start_in_name_order()
     {
