@@ -62,7 +62,7 @@ public partial class CtlTests
         using var session = new HeadlessSession(dir.Path, "s.toml");
         session.Poll("status", s => Lines(s) == 3 && Regex.Count(s, "RUNNING") == 2);
 
-        var status = Ctl(dir, "--json", "status", "sleeper", "idle");
+        var status = Ctl(dir, "--json", "status", "idle", "sleeper");
         Assert.Equal(3, status.ExitCode);
         using var array = JsonDocument.Parse(status.Stdout);
         var processes = array.RootElement.EnumerateArray().ToList();

@@ -48,61 +48,80 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         };
     }
 
-    /// <summary><c>status</c>: the processes it lists, in its order, and what it prints.</summary>
-    public async Task<(IReadOnlyList<ProcessSnapshot> Processes, CommandOutput Output)> StatusAsync(IReadOnlyList<string> args)
+    /// <summary>
+    /// <c>status</c>: the processes it lists, in its order, the errors for unknown names, and what
+    /// it prints. As supervisorctl: every process sorted by name without targets (or with
+    /// <c>all</c>); otherwise the errors first, then the processes in the targets' order (a
+    /// group's sorted by name).
+    /// </summary>
+    public async Task<(IReadOnlyList<ProcessSnapshot> Processes, IReadOnlyList<string> Errors, CommandOutput Output)> StatusAsync(IReadOnlyList<string> args)
     {
         var snapshot = await supervisor.SnapshotAsync().ConfigureAwait(false);
-        var (processes, errors, _) = args.Count == 0
-            ? ([.. snapshot.Processes], [], [])
-            : TargetResolver.Resolve(args, snapshot.Processes);
-        var ordered = processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        var lines = StatusText.Lines(ordered, time.GetUtcNow(), time.LocalTimeZone).Concat(errors.Select(e => e.ToString())).ToList();
-        var exit = errors.Count > 0 ? ExitCodes.UnknownOrNoEngine : ordered.Any(p => p.State.IsDown()) ? ExitCodes.NotRunning : ExitCodes.Success;
-        return (ordered, new CommandOutput(lines, exit));
+        List<ProcessSnapshot> processes;
+        List<string> errors = [];
+        if (args.Count == 0 || args.Contains("all"))
+        {
+            processes = [.. ByName(snapshot.Processes)];
+        }
+        else
+        {
+            var resolution = TargetResolver.Resolve(args, snapshot.Processes);
+            processes = [.. resolution.Targets.SelectMany(t => ByName(t.Processes))];
+            errors = [.. resolution.Errors.Select(e => e.ToString())];
+        }
+
+        var lines = errors.Concat(StatusText.Lines(processes, time.GetUtcNow(), time.LocalTimeZone)).ToList();
+        var exit = errors.Count > 0 ? ExitCodes.UnknownOrNoEngine : processes.Any(p => p.State.IsDown()) ? ExitCodes.NotRunning : ExitCodes.Success;
+        return (processes, errors, new CommandOutput(lines, exit));
     }
+
+    private static IEnumerable<ProcessSnapshot> ByName(IEnumerable<ProcessSnapshot> processes) =>
+        processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
 
     private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
             return new CommandOutput(Usage("start"), ExitCodes.UsageOrConfig);
-        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff));
+        var targets = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var startable = targets.Processes.Where(p => targets.Named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff));
         var results = await supervisor.StartAsync([.. startable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        var errors = targets.Errors.ToList();
         var exit = errors.Any(e => e.Message == "no such group") ? ExitCodes.UsageOrConfig : errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success;
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], Math.Max(exit, ExitFor(results)));
+        return new CommandOutput([.. targets.Lines(results, Line)], Math.Max(exit, ExitFor(results)));
     }
 
     private async Task<CommandOutput> StopAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
             return new CommandOutput(Usage("stop"), ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var results = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success);
+        var targets = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var results = await supervisor.StopAsync([.. Stoppable(targets)], cancellationToken).ConfigureAwait(false);
+        return new CommandOutput([.. targets.Lines(results, Line)], targets.Errors.Any() ? ExitCodes.ActionFailed : ExitCodes.Success);
     }
 
+    /// <summary>supervisorctl's restart: a stop of the targets, then a start, each answering in the targets' order.</summary>
     private async Task<CommandOutput> RestartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
             return new CommandOutput(Usage("restart"), ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var stopped = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
-        var started = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        var errorLines = errors.Select(e => e.ToString()).ToList();
-        return new CommandOutput([.. stopped.Select(Line), .. errorLines, .. started.Select(Line), .. errorLines], Math.Max(errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success, ExitFor(started)));
+        var targets = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var stopped = await supervisor.StopAsync([.. Stoppable(targets)], cancellationToken).ConfigureAwait(false);
+        var started = await supervisor.StartAsync([.. targets.Processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        return new CommandOutput([.. targets.Lines(stopped, Line), .. targets.Lines(started, Line)], Math.Max(targets.Errors.Any() ? ExitCodes.ActionFailed : ExitCodes.Success, ExitFor(started)));
     }
 
     private async Task<CommandOutput> SignalAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length < 2)
             return new CommandOutput(["Error: signal requires a signal name and a process name", .. CommandHelp.For("signal")], ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var targets = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         if (!Signals.TryParse(args[0], out var signal))
-            return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
-        var signallable = processes.Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Stopping);
+            return new CommandOutput([.. targets.Targets.SelectMany(t => t.Error is { } e ? [e.ToString()] : t.Processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"))], ExitCodes.ActionFailed);
+
+        var signallable = targets.Processes.Where(p => targets.Named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Stopping);
         var results = await supervisor.SignalAsync(signal, [.. signallable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
+        var exit = targets.Errors.Any() || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
+        return new CommandOutput([.. targets.Lines(results, Line)], exit);
     }
 
     private async Task<CommandOutput> ReloadAsync(bool apply, string[] groups, CancellationToken cancellationToken)
@@ -226,8 +245,8 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     private static List<string> Usage(string verb) => [$"Error: {verb} requires a process name", .. CommandHelp.For(verb)];
 
     /// <summary>The processes a stop applies to: every one named one by one, and the running ones of a wildcard.</summary>
-    private static IEnumerable<string> Stoppable(IEnumerable<ProcessSnapshot> processes, HashSet<string> named) => processes
-        .Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff)
+    private static IEnumerable<string> Stoppable(TargetResolution targets) => targets.Processes
+        .Where(p => targets.Named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff)
         .Select(p => p.FullName);
 
     private static string Line(ActionResult result) => result.Outcome switch

@@ -50,12 +50,12 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
                 await RunLineAsync(line, connection).ConfigureAwait(false);
                 break;
             case "status":
-                var (processes, output) = await _interpreter.StatusAsync(request.Names ?? []).ConfigureAwait(false);
+                var (processes, errors, output) = await _interpreter.StatusAsync(request.Names ?? []).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 connection.Send(new ControlReply("status")
                 {
                     Processes = [.. processes.Select(p => ProcessStatus.From(p, now, time.LocalTimeZone))],
-                    Lines = [.. output.Lines.Skip(processes.Count)],
+                    Lines = errors,
                     Exit = output.ExitCode,
                 });
                 break;

@@ -166,6 +166,29 @@ public class CommandInterpreterTests
     }
 
     [Fact]
+    public async Task Answers_follow_the_order_of_the_arguments_with_errors_in_place_as_supervisorctls_do()
+    {
+        await using var engine = await Running(WebAndSolo);
+        var shell = new CommandInterpreter(engine.Supervisor, TimeProvider.System);
+
+        // Measured with supervisorctl 4.2.5 (docs/supervisord-side-by-side.md).
+        Assert.Equal(("solo: stopped\nweb:api: stopped\n", ExitCodes.Success), await Run(shell, "stop solo web:api"));
+        Assert.Equal(("web:api: started\nnosuch: ERROR (no such process)\nsolo: started\n", ExitCodes.ActionFailed), await Run(shell, "start web:api nosuch solo"));
+        Assert.Equal(("nosuch: ERROR (no such process)\nsolo: stopped\n", ExitCodes.ActionFailed), await Run(shell, "stop nosuch solo"));
+        await shell.RunAsync("start solo");
+        Assert.Equal(
+            ("nosuch: ERROR (no such process)\nsolo: stopped\nnosuch: ERROR (no such process)\nsolo: started\n", ExitCodes.ActionFailed),
+            await Run(shell, "restart nosuch solo"));
+        Assert.Equal(("nosuch: ERROR (no such process)\nsolo: signalled\n", ExitCodes.ActionFailed), await Run(shell, "signal HUP nosuch solo"));
+        Assert.Equal(("solo: ERROR (bad signal name)\nnosuch: ERROR (no such process)\n", ExitCodes.ActionFailed), await Run(shell, "signal FOO solo nosuch"));
+
+        var status = (await shell.RunAsync("status solo nosuch web:*")).Lines;
+        Assert.Equal(["nosuch:", "solo", "web:api", "web:front"], status.Select(l => l.Split(' ')[0]));
+        Assert.Equal(["solo", "web:api", "web:front"], (await shell.RunAsync("status")).Lines.Select(l => l.Split(' ')[0]));
+        Assert.Equal(["solo", "web:api", "web:front"], (await shell.RunAsync("status web:front all")).Lines.Select(l => l.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task Equal_priorities_start_in_name_order()
     {
         await using var engine = new RealEngine("""
