@@ -29,6 +29,30 @@ public class ConfigErrorTests
     }
 
     [Fact]
+    public void A_command_that_is_there_but_empty_or_a_bad_program_name_is_reported_once()
+    {
+        var errors = ConfigText.Errors("""
+            [programs.empty]
+            command = ""
+            [programs.none]
+            command = []
+            [programs."a b"]
+            command = "sleep 1"
+            [programs."c:d"]
+            command = "sleep 1"
+            numprocs = 2
+            """);
+        Assert.Equal(
+            [
+                "2:11: 'command' in [programs.empty] is empty",
+                "4:11: 'command' in [programs.none] must be a string or a non-empty array of strings, not array",
+                "5:11: program name \"a b\" may not contain U+0020: use letters, digits, '-', '_' or '.'",
+                "7:11: program name \"c:d\" may not contain ':': use letters, digits, '-', '_' or '.'",
+            ],
+            errors);
+    }
+
+    [Fact]
     public void A_wrong_type_names_the_expected_type()
     {
         var errors = ConfigText.Errors("""

@@ -66,7 +66,8 @@ internal static class ProgramReader
         ReadDependencies(reader, draft);
         draft.HealthChecks.AddRange(HealthCheckReader.Read(reader));
         reader.ReportUnknownKeys();
-        if (draft.Command is null)
+        // A command that is there but wrong (empty, of the wrong type) has had its own, more precise error.
+        if (draft.Command is null && !table.ContainsKey("command") && !table.ContainsKey("cmd"))
             diagnostics.Error(table.Position, $"{section} has no 'command': give the program to run, e.g. command = \"sleep 10\"");
         return draft;
     }
