@@ -93,6 +93,9 @@ public partial class CtlTests
         var named = Product.Run(dir.Path, "ctl", "-s", "elsewhere.sock", "stop", "all");
         Assert.Equal(4, named.ExitCode);
         Assert.Contains("no engine answers at elsewhere.sock", named.Stderr, StringComparison.Ordinal);
+
+        var notASocket = Product.Run(dir.Path, "ctl", "-s", "s.toml", "status");
+        Assert.Equal(new Product.Result(4, "", "tuisupervisor ctl: no engine answers at s.toml (it is a file, not a socket: name the engine's socket, or its config with -c)\n"), notASocket);
     }
 
     [Fact]

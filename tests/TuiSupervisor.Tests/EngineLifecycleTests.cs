@@ -30,6 +30,19 @@ public partial class EngineLifecycleTests
     }
 
     [Fact]
+    public void A_pidfile_whose_folder_cannot_be_made_says_what_is_in_the_way()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", "[supervisor]\npidfile = \"run/s.pid\"\n" + Config);
+        dir.Write("run", "a file where the pidfile's folder should be");
+
+        var run = Product.Run(dir.Path, "--headless", "-c", "s.toml");
+
+        var folder = Path.Combine(dir.Path, "run");
+        Assert.Equal(new Product.Result(2, "", $"tuisupervisor: cannot create {folder}, the folder of pidfile {folder}/s.pid: {folder} is a file, not a folder; nothing started\n"), run);
+    }
+
+    [Fact]
     public void After_the_engine_was_killed_the_next_start_stops_what_it_left_and_says_so()
     {
         using var dir = new TempDirectory();
