@@ -22,11 +22,11 @@ public partial class EngineLifecycleTests
         var second = Product.Run(dir.Path, "--headless", "-c", "s.toml");
 
         Assert.Equal(2, second.ExitCode);
-        Assert.Equal($"tuisupervisor: another tuisupervisor (pid {first.Pid}) holds {Path.Combine(dir.Path, "supervisor.pid")}; nothing started\n", second.Stderr);
+        Assert.Equal($"tuisupervisor: another tuisupervisor (pid {first.Pid}) holds {Path.Combine(dir.Path, "s.pid")}; nothing started\n", second.Stderr);
         Assert.Contains("RUNNING", first.Poll("status", s => s.Length > 0), StringComparison.Ordinal);
         first.Send("quit");
         Assert.Equal(0, first.WaitForExit());
-        Assert.False(File.Exists(Path.Combine(dir.Path, "supervisor.pid")));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "s.pid")));
     }
 
     [Fact]
@@ -43,6 +43,26 @@ public partial class EngineLifecycleTests
     }
 
     [Fact]
+    public void Two_configs_in_one_folder_run_side_by_side_each_with_a_pidfile_named_after_it()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("web.toml", Config);
+        dir.Write("jobs.toml", Config);
+        using var web = new HeadlessSession(dir.Path, "web.toml");
+        using var jobs = new HeadlessSession(dir.Path, "jobs.toml");
+        web.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+        jobs.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        Assert.Equal($"{web.Pid}\n", File.ReadAllText(Path.Combine(dir.Path, "web.pid")));
+        Assert.Equal($"{jobs.Pid}\n", File.ReadAllText(Path.Combine(dir.Path, "jobs.pid")));
+        web.WaitFor(_ => File.Exists(Path.Combine(dir.Path, "web.pid.children")), "web's children's record");
+        web.Send("quit");
+        jobs.Send("quit");
+        Assert.Equal(0, web.WaitForExit());
+        Assert.Equal(0, jobs.WaitForExit());
+    }
+
+    [Fact]
     public void After_the_engine_was_killed_the_next_start_stops_what_it_left_and_says_so()
     {
         using var dir = new TempDirectory();
@@ -52,7 +72,7 @@ public partial class EngineLifecycleTests
         {
             var status = killed.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
             orphan = int.Parse(Pid().Match(status).Groups[1].Value, CultureInfo.InvariantCulture);
-            killed.WaitFor(_ => File.Exists(Path.Combine(dir.Path, "supervisor.pid.children")), "the children's record");
+            killed.WaitFor(_ => File.Exists(Path.Combine(dir.Path, "s.pid.children")), "the children's record");
             killed.Signal("KILL");
             killed.WaitForExit();
         }

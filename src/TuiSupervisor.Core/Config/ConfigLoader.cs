@@ -44,7 +44,7 @@ public static class ConfigLoader
             return Failure(path, $"cannot read the config file: {FileErrorText.Describe(fullPath, e)}");
         }
 
-        var context = BindingContext.ForProcess(Path.GetDirectoryName(fullPath)!);
+        var context = BindingContext.ForProcess(Path.GetDirectoryName(fullPath)!) with { ConfigName = Path.GetFileNameWithoutExtension(fullPath) };
         if (IsIni(fullPath))
             return LoadIni(fullPath, path, context, IniGlob.Match);
         return LoadToml(bytes, path, context);
