@@ -72,6 +72,17 @@ public partial class CtlTests
         Assert.Equal("RUNNING", processes[1].GetProperty("state").GetString());
         Assert.True(processes[1].GetProperty("pid").GetInt32() > 0);
 
+        // The resource sample (every ~2 s) of a running process's group, as in the TUI.
+        var sampled = "";
+        Poll(() => (sampled = Ctl(dir, "--json", "status", "sleeper", "idle").Stdout).Contains("\"cpuPercent\"", StringComparison.Ordinal), "sleeper's resource sample");
+        using (var withUsage = JsonDocument.Parse(sampled))
+        {
+            var (sleeper, idle) = (withUsage.RootElement[0], withUsage.RootElement[1]);
+            Assert.True(sleeper.GetProperty("rssBytes").GetInt64() > 0);
+            Assert.True(sleeper.GetProperty("cpuPercent").GetDouble() >= 0);
+            Assert.False(idle.TryGetProperty("rssBytes", out _));
+        }
+
         var unknown = Ctl(dir, "--json", "status", "nosuch");
         Assert.Equal(new Product.Result(4, "[]\n", "nosuch: ERROR (no such process)\n"), unknown);
         Assert.Equal(new Product.Result(0, "{\"type\":\"result\",\"v\":1,\"lines\":[\"idle: started\"],\"exit\":0}\n", ""), Ctl(dir, "--json", "start", "idle"));
