@@ -45,7 +45,8 @@ public sealed class FaultTests(ITestOutputHelper output)
         expected.Append("done-writing\nafter-space-returned\n");
         Poll.Until(() => File.Exists(full.LogPath) && new FileInfo(full.LogPath).Length >= expected.Length, "the log to catch up");
         Assert.Equal(expected.ToString(), File.ReadAllText(full.LogPath));
-        Assert.Contains(engine.Events, e => e is { Process: "writer", Level: EventLevel.Info } && e.Message.Contains("writing again", StringComparison.Ordinal));
+        // The recovery is reported from the writing thread through the engine's loop, just after the write.
+        Poll.Until(() => engine.Events.Any(e => e is { Process: "writer", Level: EventLevel.Info } && e.Message.Contains("writing again", StringComparison.Ordinal)), "the recovery to be reported");
     }
 
     [Fact]
