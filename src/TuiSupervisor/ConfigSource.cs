@@ -14,13 +14,16 @@ internal static class ConfigSource
 
     public static ConfigLoadResult Load(string? configPath)
     {
-        var path = configPath ?? ConfigLoader.Locate(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
-        if (path is not null)
+        if (FilePath(configPath) is { } path)
             return ConfigLoader.LoadFile(path);
 
         var directory = StateDirectory();
         return ConfigLoader.LoadToml(EmbeddedConfig(), EmbeddedName, BindingContext.ForProcess(directory));
     }
+
+    /// <summary>The file a command runs on: <c>-c FILE</c>, else the first of the search order; null for the embedded config.</summary>
+    public static string? FilePath(string? configPath) =>
+        configPath ?? ConfigLoader.Locate(Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
 
     public static byte[] EmbeddedConfig()
     {

@@ -93,6 +93,15 @@ public class CheckCommandTests
         using var dir = new TempDirectory();
         var result = Product.Run(dir.Path, "check", "-c", "nope.toml");
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("nope.toml: cannot read the config file: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("nope.toml: cannot read the config file: no such file or folder\nnope.toml: 1 error, nothing started\n", result.Stderr);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_config_is_said_to_be_one()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "etc"));
+        var result = Product.Run(dir.Path, "check", "-c", "etc");
+        Assert.Equal(new Product.Result(2, "", "etc: cannot read the config file: it is a folder, not a file\netc: 1 error, nothing started\n"), result);
     }
 }

@@ -62,7 +62,7 @@ public partial class CtlTests
         using var session = new HeadlessSession(dir.Path, "s.toml");
         session.Poll("status", s => Lines(s) == 3 && Regex.Count(s, "RUNNING") == 2);
 
-        var status = Ctl(dir, "--json", "status", "sleeper", "idle");
+        var status = Ctl(dir, "--json", "status", "idle", "sleeper");
         Assert.Equal(3, status.ExitCode);
         using var array = JsonDocument.Parse(status.Stdout);
         var processes = array.RootElement.EnumerateArray().ToList();
@@ -71,6 +71,17 @@ public partial class CtlTests
         Assert.Equal("Not started", processes[0].GetProperty("description").GetString());
         Assert.Equal("RUNNING", processes[1].GetProperty("state").GetString());
         Assert.True(processes[1].GetProperty("pid").GetInt32() > 0);
+
+        // The resource sample (every ~2 s) of a running process's group, as in the TUI.
+        var sampled = "";
+        Poll(() => (sampled = Ctl(dir, "--json", "status", "sleeper", "idle").Stdout).Contains("\"cpuPercent\"", StringComparison.Ordinal), "sleeper's resource sample");
+        using (var withUsage = JsonDocument.Parse(sampled))
+        {
+            var (sleeper, idle) = (withUsage.RootElement[0], withUsage.RootElement[1]);
+            Assert.True(sleeper.GetProperty("rssBytes").GetInt64() > 0);
+            Assert.True(sleeper.GetProperty("cpuPercent").GetDouble() >= 0);
+            Assert.False(idle.TryGetProperty("rssBytes", out _));
+        }
 
         var unknown = Ctl(dir, "--json", "status", "nosuch");
         Assert.Equal(new Product.Result(4, "[]\n", "nosuch: ERROR (no such process)\n"), unknown);
@@ -93,6 +104,58 @@ public partial class CtlTests
         var named = Product.Run(dir.Path, "ctl", "-s", "elsewhere.sock", "stop", "all");
         Assert.Equal(4, named.ExitCode);
         Assert.Contains("no engine answers at elsewhere.sock", named.Stderr, StringComparison.Ordinal);
+
+        var notASocket = Product.Run(dir.Path, "ctl", "-s", "s.toml", "status");
+        Assert.Equal(new Product.Result(4, "", "tuisupervisor ctl: no engine answers at s.toml (it is a file, not a socket: name the engine's socket, or its config with -c)\n"), notASocket);
+    }
+
+    [Fact]
+    public void Ctl_reaches_the_engine_when_its_copy_of_the_config_has_errors_and_reload_shows_the_engines_errors()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", Config);
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Poll("status", s => Lines(s) == 3 && Regex.Count(s, "RUNNING") == 2);
+
+        dir.Write("s.toml", Config + "\n[programs.broken]\ncommand = \"sleep 1\"\nautostart = \"maybe\"\n");
+        Assert.Equal(new Product.Result(0, session.Pid.ToString(CultureInfo.InvariantCulture) + "\n", ""), Ctl(dir, "pid"));
+        var reload = Ctl(dir, "reload");
+        Assert.Equal(2, reload.ExitCode);
+        Assert.Equal("s.toml:14:13: 'autostart' in [programs.broken] must be true or false, not string \"maybe\"\nnothing changed: the config has errors\n", reload.Stdout);
+
+        // A syntax error elsewhere still leaves the socket line readable.
+        dir.Write("s.toml", Config + "\n[programs.broken\n");
+        Assert.Equal(0, Ctl(dir, "status", "sleeper").ExitCode);
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [Fact]
+    public void Ctl_finds_the_default_socket_of_a_config_that_expands_a_variable_only_the_engine_has()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", "[programs.sleeper]\ncommand = \"sleep %(ENV_QA_ONLY_IN_ENGINE)s\"\nstartsecs = 0\n");
+        using var session = new HeadlessSession(dir.Path, "s.toml", new Dictionary<string, string> { ["QA_ONLY_IN_ENGINE"] = "1000" });
+        session.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        Assert.Equal(new Product.Result(0, session.Pid.ToString(CultureInfo.InvariantCulture) + "\n", ""), Ctl(dir, "pid"));
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [Fact]
+    public void Without_an_engine_a_config_with_errors_is_mentioned_after_the_socket_tried()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", Config + "\n[programs.broken]\ncommand = \"sleep 1\"\nautostart = \"maybe\"\n");
+
+        var status = Ctl(dir, "status");
+        Assert.Equal(4, status.ExitCode);
+        Assert.Equal(
+            $"tuisupervisor ctl: no engine answers at {Path.Combine(dir.Path, "run", "engine.sock")} (no such socket: is the engine running, with this config?)\n"
+            + "s.toml:14:13: 'autostart' in [programs.broken] must be true or false, not string \"maybe\"\n"
+            + "tuisupervisor ctl: the config has errors here, so the engine may use another socket: fix the config, or name the socket with -s\n",
+            status.Stderr);
     }
 
     [Fact]
@@ -110,6 +173,30 @@ public partial class CtlTests
         Assert.Equal(0, tail.ExitCode);
         Assert.Equal(0, Ctl(dir, "status", "talker").ExitCode);
 
+        session.Send("quit");
+        Assert.Equal(0, session.WaitForExit());
+    }
+
+    [Theory]
+    [InlineData("tail", "-f", "quiet")]
+    [InlineData("events", "-f", "-n", "1")]
+    public void A_follow_ends_when_the_reader_of_its_output_goes_away_even_with_nothing_more_to_print(params string[] follow)
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", Config + "\n[programs.quiet]\ncommand = [\"sh\", \"-c\", \"echo once; exec sleep 1000\"]\nstartsecs = 0\n");
+        using var session = new HeadlessSession(dir.Path, "s.toml");
+        session.Poll("status quiet", s => s.Contains("RUNNING", StringComparison.Ordinal));
+
+        // As `ctl tail -f quiet | head -1`: the reader takes one line and closes its end.
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir.Path, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tuisupervisor.dll"), "ctl", "-c", "s.toml" }.Concat(follow))
+            start.ArgumentList.Add(arg);
+        using var ctl = Process.Start(start)!;
+        Assert.NotNull(ctl.StandardOutput.ReadLine());
+        ctl.StandardOutput.Dispose();
+
+        Assert.True(ctl.WaitForExit(TimeSpan.FromSeconds(15)), "ctl went on following with nobody reading");
+        Assert.Equal(0, ctl.ExitCode);
         session.Send("quit");
         Assert.Equal(0, session.WaitForExit());
     }

@@ -13,7 +13,7 @@ internal sealed class HeadlessSession : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    public HeadlessSession(string workingDirectory, string configFile)
+    public HeadlessSession(string workingDirectory, string configFile, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +24,8 @@ internal sealed class HeadlessSession : IDisposable
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "tuisupervisor.dll"), "--headless", "-c", configFile })
             start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
         _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);

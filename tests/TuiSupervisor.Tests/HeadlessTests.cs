@@ -90,6 +90,7 @@ public partial class HeadlessTests
         Assert.Equal(0, session.WaitForExit());
         Assert.False(Directory.Exists($"/proc/{pid}"));
         Assert.Contains("stopped: sleeper (terminated by SIGTERM)", session.Stderr, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO SIGTERM received: shutting down$", session.Stderr);
         var activity = File.ReadAllText(Path.Combine(dir.Path, "activity", "engine.log"));
         Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO spawned: 'sleeper' with pid \d+$", activity);
         Assert.Contains("WARN stopped: sleeper (terminated by SIGTERM)", activity, StringComparison.Ordinal);
@@ -130,6 +131,8 @@ public partial class HeadlessTests
 
         session.Signal("HUP");
         session.WaitFor(s => s.Stderr.Contains("added: added process group", StringComparison.Ordinal), "the reload");
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO SIGHUP received: reloading the config$", session.Stderr);
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO added: added process group$", session.Stderr);
         var after = session.Poll("status", s => Lines(s) == 2 && !s.Contains("STARTING", StringComparison.Ordinal));
         Assert.Equal(Pids().Match(before).Value, Pids().Match(after.Split('\n').First(l => l.StartsWith("keep", StringComparison.Ordinal))).Value);
 

@@ -124,6 +124,33 @@ public class SupervisordConfigTests
         Assert.False(File.Exists(Path.Combine(dir.Path, "bad.toml")));
     }
 
+    [Theory]
+    [InlineData("sv.conf")]
+    [InlineData("./sv.conf")]
+    [InlineData("link.conf")]
+    public void Convert_refuses_to_write_over_the_file_it_reads(string output)
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("sv.conf", "[supervisord]\n[program:a]\ncommand=sleep 1\n");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "link.conf"), input);
+
+        var result = Product.Run(dir.Path, "convert", "sv.conf", "-o", output);
+
+        Assert.Equal(new Product.Result(2, "", $"tuisupervisor convert: {output} is the file being converted; write the TOML to another file (nothing written)\n"), result);
+        Assert.Equal("[supervisord]\n[program:a]\ncommand=sleep 1\n", File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void Convert_of_a_toml_file_says_it_is_already_toml()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", "[programs.a]\ncommand = \"sleep 1\"\n");
+
+        var result = Product.Run(dir.Path, "convert", "s.toml");
+
+        Assert.Equal(new Product.Result(2, "", "tuisupervisor convert: s.toml is already TOML; convert reads supervisord .conf/.ini files\n"), result);
+    }
+
     [Fact]
     public void Convert_has_its_own_help()
     {

@@ -59,6 +59,11 @@ public partial class UserSwitchTests
         var status = engine.Poll("status ghost", s => s.Contains("FATAL", StringComparison.Ordinal));
 
         Assert.Contains("couldn't setuid to no-such-account-here: Can't find username 'no-such-account-here'", status, StringComparison.Ordinal);
+
+        // Logged as every other spawn error is: on stderr and in the event history.
+        const string Spawnerr = "INFO spawnerr: couldn't setuid to no-such-account-here: Can't find username 'no-such-account-here'";
+        Assert.Contains(Spawnerr, engine.Stderr, StringComparison.Ordinal);
+        Assert.Contains(Spawnerr, engine.Poll("events -n 100", s => s.Contains("FATAL", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"pid (\d+),")]

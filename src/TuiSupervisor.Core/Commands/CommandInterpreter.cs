@@ -24,7 +24,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
     /// </summary>
     public async Task<CommandOutput> RunAsync(string line, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
-        var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(line);
         if (words.Length == 0)
             return new CommandOutput([], ExitCodes.Success);
         var args = words[1..];
@@ -38,8 +38,9 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
             "tail" => await TailAsync(args, follow, cancellationToken).ConfigureAwait(false),
             "events" => await EventsAsync(args, follow, cancellationToken).ConfigureAwait(false),
             "pid" => Pid(args, await supervisor.SnapshotAsync().ConfigureAwait(false)),
-            "reload" or "update" => await ReloadAsync(apply: true, cancellationToken).ConfigureAwait(false),
-            "reread" => await ReloadAsync(apply: false, cancellationToken).ConfigureAwait(false),
+            "reload" or "update" => await ReloadAsync(apply: true, args, cancellationToken).ConfigureAwait(false),
+            "reread" when args.Length > 0 => new CommandOutput(["Error: reread accepts no arguments", .. CommandHelp.For("reread")], ExitCodes.ActionFailed),
+            "reread" => await ReloadAsync(apply: false, [], cancellationToken).ConfigureAwait(false),
             "help" => Help(args),
             "quit" or "exit" => new CommandOutput([], ExitCodes.Success, Quit: true),
             "shutdown" => new CommandOutput(["Shut down"], ExitCodes.Success, Quit: true),
@@ -47,187 +48,205 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         };
     }
 
-    /// <summary><c>status</c>: the processes it lists, in its order, and what it prints.</summary>
-    public async Task<(IReadOnlyList<ProcessSnapshot> Processes, CommandOutput Output)> StatusAsync(IReadOnlyList<string> args)
+    /// <summary>
+    /// <c>status</c>: the processes it lists, in its order, the errors for unknown names, and what
+    /// it prints. As supervisorctl: every process sorted by name without targets (or with
+    /// <c>all</c>); otherwise the errors first, then the processes in the targets' order (a
+    /// group's sorted by name).
+    /// </summary>
+    public async Task<(IReadOnlyList<ProcessSnapshot> Processes, IReadOnlyList<string> Errors, CommandOutput Output)> StatusAsync(IReadOnlyList<string> args)
     {
         var snapshot = await supervisor.SnapshotAsync().ConfigureAwait(false);
-        var (processes, errors, _) = args.Count == 0
-            ? ([.. snapshot.Processes], [], [])
-            : TargetResolver.Resolve(args, snapshot.Processes);
-        var ordered = processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        var lines = StatusText.Lines(ordered, time.GetUtcNow(), time.LocalTimeZone).Concat(errors.Select(e => e.ToString())).ToList();
-        var exit = errors.Count > 0 ? ExitCodes.UnknownOrNoEngine : ordered.Any(p => p.State.IsDown()) ? ExitCodes.NotRunning : ExitCodes.Success;
-        return (ordered, new CommandOutput(lines, exit));
+        List<ProcessSnapshot> processes;
+        List<string> errors = [];
+        if (args.Count == 0 || args.Contains("all"))
+        {
+            processes = [.. ByName(snapshot.Processes)];
+        }
+        else
+        {
+            var resolution = TargetResolver.Resolve(args, snapshot.Processes);
+            processes = [.. resolution.Targets.SelectMany(t => ByName(t.Processes))];
+            errors = [.. resolution.Errors.Select(e => e.ToString())];
+        }
+
+        var lines = errors.Concat(StatusText.Lines(processes, time.GetUtcNow(), time.LocalTimeZone)).ToList();
+        var exit = errors.Count > 0 ? ExitCodes.UnknownOrNoEngine : processes.Any(p => p.State.IsDown()) ? ExitCodes.NotRunning : ExitCodes.Success;
+        return (processes, errors, new CommandOutput(lines, exit));
     }
+
+    private static IEnumerable<ProcessSnapshot> ByName(IEnumerable<ProcessSnapshot> processes) =>
+        processes.OrderBy(p => p.Group, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal);
 
     private async Task<CommandOutput> StartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(Usage("start", "Start"), ExitCodes.UsageOrConfig);
-        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var startable = processes.Where(p => named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff));
+            return new CommandOutput(Usage("start"), ExitCodes.UsageOrConfig);
+        var targets = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var startable = targets.Processes.Where(p => targets.Named.Contains(p.FullName) || p.State is not (ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff));
         var results = await supervisor.StartAsync([.. startable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        var errors = targets.Errors.ToList();
         var exit = errors.Any(e => e.Message == "no such group") ? ExitCodes.UsageOrConfig : errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success;
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], Math.Max(exit, ExitFor(results)));
+        return new CommandOutput([.. targets.Lines(results, Line)], Math.Max(exit, ExitFor(results)));
     }
 
     private async Task<CommandOutput> StopAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput(Usage("stop", "Stop"), ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var results = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success);
+            return new CommandOutput(Usage("stop"), ExitCodes.ActionFailed);
+        var targets = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var results = await supervisor.StopAsync([.. Stoppable(targets)], cancellationToken).ConfigureAwait(false);
+        return new CommandOutput([.. targets.Lines(results, Line)], targets.Errors.Any() ? ExitCodes.ActionFailed : ExitCodes.Success);
     }
 
+    /// <summary>supervisorctl's restart: a stop of the targets, then a start, each answering in the targets' order.</summary>
     private async Task<CommandOutput> RestartAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
-            return new CommandOutput([.. Usage("restart", "Restart"), "Note: restart does not reread config files. For that, see reread and update."], ExitCodes.ActionFailed);
-        var (processes, errors, named) = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
-        var stopped = await supervisor.StopAsync([.. Stoppable(processes, named)], cancellationToken).ConfigureAwait(false);
-        var started = await supervisor.StartAsync([.. processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        var errorLines = errors.Select(e => e.ToString()).ToList();
-        return new CommandOutput([.. stopped.Select(Line), .. errorLines, .. started.Select(Line), .. errorLines], Math.Max(errors.Count > 0 ? ExitCodes.ActionFailed : ExitCodes.Success, ExitFor(started)));
+            return new CommandOutput(Usage("restart"), ExitCodes.ActionFailed);
+        var targets = TargetResolver.Resolve(args, (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+        var stopped = await supervisor.StopAsync([.. Stoppable(targets)], cancellationToken).ConfigureAwait(false);
+        var started = await supervisor.StartAsync([.. targets.Processes.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
+        return new CommandOutput([.. targets.Lines(stopped, Line), .. targets.Lines(started, Line)], Math.Max(targets.Errors.Any() ? ExitCodes.ActionFailed : ExitCodes.Success, ExitFor(started)));
     }
 
     private async Task<CommandOutput> SignalAsync(string[] args, CancellationToken cancellationToken)
     {
         if (args.Length < 2)
-            return new CommandOutput(
-                [
-                    "Error: signal requires a signal name and a process name",
-                    "signal <signal name> <name>\t\tSignal a process",
-                    "signal <signal name> <gname>:*\t\tSignal all processes in a group",
-                    "signal <signal name> <name> <name>\tSignal multiple processes or groups",
-                    "signal <signal name> all\t\tSignal all processes",
-                ],
-                ExitCodes.UsageOrConfig);
-        var (processes, errors, named) = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
+            return new CommandOutput(["Error: signal requires a signal name and a process name", .. CommandHelp.For("signal")], ExitCodes.ActionFailed);
+        var targets = TargetResolver.Resolve(args[1..], (await supervisor.SnapshotAsync().ConfigureAwait(false)).Processes);
         if (!Signals.TryParse(args[0], out var signal))
-            return new CommandOutput([.. processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"), .. errors.Select(e => e.ToString())], ExitCodes.ActionFailed);
-        var signallable = processes.Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Stopping);
+            return new CommandOutput([.. targets.Targets.SelectMany(t => t.Error is { } e ? [e.ToString()] : t.Processes.Select(p => $"{p.FullName}: ERROR (bad signal name)"))], ExitCodes.ActionFailed);
+
+        var signallable = targets.Processes.Where(p => targets.Named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Stopping);
         var results = await supervisor.SignalAsync(signal, [.. signallable.Select(p => p.FullName)], cancellationToken).ConfigureAwait(false);
-        var exit = errors.Count > 0 || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
-        return new CommandOutput([.. results.Select(Line), .. errors.Select(e => e.ToString())], exit);
+        var exit = targets.Errors.Any() || results.Any(r => r.Outcome != ActionOutcome.Signalled) ? ExitCodes.ActionFailed : ExitCodes.Success;
+        return new CommandOutput([.. targets.Lines(results, Line)], exit);
     }
 
-    private async Task<CommandOutput> ReloadAsync(bool apply, CancellationToken cancellationToken)
+    private async Task<CommandOutput> ReloadAsync(bool apply, string[] groups, CancellationToken cancellationToken)
     {
-        var outcome = await supervisor.ReloadAsync(apply, cancellationToken).ConfigureAwait(false);
-        return new CommandOutput(outcome.Lines, outcome.Failed ? ExitCodes.UsageOrConfig : ExitCodes.Success);
+        var outcome = await supervisor.ReloadAsync(apply, groups, cancellationToken).ConfigureAwait(false);
+        return new CommandOutput(outcome.Lines, outcome.Status switch
+        {
+            ReloadStatus.ConfigErrors => ExitCodes.UsageOrConfig,
+            ReloadStatus.Refused => ExitCodes.ActionFailed,
+            _ => ExitCodes.Success,
+        });
     }
 
     private async Task<CommandOutput> TailAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
-        var (lines, following, rest) = FollowOptions(args);
-        if (rest.Count is 0 or > 2 || (rest.Count == 2 && rest[1] is not ("stdout" or "stderr")))
-            return CommandOutput.Line("Error: tail requires a process name: tail [-f] [-n N] NAME [stdout|stderr]", ExitCodes.UsageOrConfig);
-        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(rest[0]);
+        if (TailArguments.Parse(args, out var error) is not { } tail)
+            return new CommandOutput(error, ExitCodes.ActionFailed);
+        var process = (await supervisor.SnapshotAsync().ConfigureAwait(false)).Find(tail.Name);
         if (process is null)
-            return CommandOutput.Line($"{rest[0]}: ERROR (no such process name)", ExitCodes.ActionFailed);
-        var stderr = rest.Count == 2 && rest[1] == "stderr";
-        if (following && follow is not null)
+            return CommandOutput.Line($"{tail.Name}: ERROR (no such process name)", ExitCodes.ActionFailed);
+        if (tail.Follow && follow is not null)
         {
-            await FollowStreams.TailAsync(supervisor, process.FullName, stderr, lines, follow, cancellationToken).ConfigureAwait(false);
+            await FollowStreams.TailAsync(supervisor, process.FullName, tail.Stderr, tail.Lines, follow, cancellationToken).ConfigureAwait(false);
             return new CommandOutput([], ExitCodes.Success);
         }
 
-        var bytes = await supervisor.TailAsync(process.FullName, stderr, lines).ConfigureAwait(false);
+        // N lines hold at least N bytes, so the last N lines contain the last N bytes.
+        var bytes = await supervisor.TailAsync(process.FullName, tail.Stderr, tail.Bytes ?? tail.Lines).ConfigureAwait(false);
+        if (tail.Bytes is { } count && bytes.Length > count)
+            bytes = bytes[^count..];
         var text = Encoding.UTF8.GetString(bytes);
         return new CommandOutput(text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n'), ExitCodes.Success);
     }
 
     private async Task<CommandOutput> EventsAsync(string[] args, Func<string, ValueTask>? follow, CancellationToken cancellationToken)
     {
-        var (count, following, rest) = FollowOptions(args);
-        if (rest.Count > 0)
-            return CommandOutput.Line($"Error: events takes no name ('{rest[0]}'): events [-f] [-n N]", ExitCodes.UsageOrConfig);
+        var (count, following) = (TailArguments.DefaultLines, false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "-f":
+                    following = true;
+                    break;
+                case "-n" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out count):
+                    i++;
+                    break;
+                case "-n":
+                    return CommandOutput.Line(i + 1 < args.Length ? $"Error: -n needs a number of events, not '{args[i + 1]}'" : "Error: -n needs a number of events", ExitCodes.ActionFailed);
+                case ['-', _, ..]:
+                    return CommandOutput.Line($"Error: bad argument {args[i]}", ExitCodes.ActionFailed);
+                default:
+                    return CommandOutput.Line($"Error: events takes no process name ('{args[i]}'): events [-f] [-n N]", ExitCodes.ActionFailed);
+            }
+        }
+
         if (!following || follow is null)
             return new CommandOutput([.. supervisor.RecentEvents(count).Select(EventText.Format)], ExitCodes.Success);
         await FollowStreams.EventsAsync(supervisor, count, follow, cancellationToken).ConfigureAwait(false);
         return new CommandOutput([], ExitCodes.Success);
     }
 
-    /// <summary><c>-n N</c> (default 20) and <c>-f</c>, anywhere among the arguments; the rest in order.</summary>
-    private static (int Lines, bool Follow, List<string> Names) FollowOptions(string[] args)
+    /// <summary>
+    /// A line's words, split at whitespace. Control characters around them are dropped: a Ctrl-L
+    /// typed before a command at a prompt that is not a terminal arrives in the line.
+    /// </summary>
+    public static string[] Words(string line)
     {
-        var lines = 20;
-        var following = false;
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "-n" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                lines = n;
-                i++;
-            }
-            else if (args[i] == "-f")
-            {
-                following = true;
-            }
-            else
-            {
-                rest.Add(args[i]);
-            }
-        }
-
-        return (lines, following, rest);
+        static bool Blank(char c) => char.IsWhiteSpace(c) || char.IsControl(c);
+        var (start, end) = (0, line.Length);
+        while (start < end && Blank(line[start]))
+            start++;
+        while (end > start && Blank(line[end - 1]))
+            end--;
+        return line[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Whether a line follows (<c>tail -f</c>, <c>events -f</c>): it streams until cancelled rather than answering once.</summary>
     public static bool IsFollow(string line)
     {
-        var words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(line);
         return words.Length > 0 && words[0] is ("tail" or "events") && words.Skip(1).Contains("-f");
     }
 
+    /// <summary>supervisorctl's <c>pid</c>: the engine's, every process's (<c>all</c>), or one line per name in order.</summary>
     private CommandOutput Pid(string[] args, EngineSnapshot snapshot)
     {
         if (args.Length == 0)
             return CommandOutput.Line(supervisor.EnginePid.ToString(CultureInfo.InvariantCulture));
-        if (args[0] == "all")
-            return new CommandOutput([.. snapshot.Processes.Select(p => (p.State.IsRunningLike() ? p.Pid ?? 0 : 0).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
-        var process = snapshot.Find(args[0]);
-        if (process is null)
-            return CommandOutput.Line($"No such process {args[0]}", ExitCodes.ActionFailed);
-        return process.Pid is { } pid && process.State.IsRunningLike()
-            ? CommandOutput.Line(pid.ToString(CultureInfo.InvariantCulture))
-            : CommandOutput.Line("0", ExitCodes.SpawnError);
+        if (args.Contains("all"))
+            return new CommandOutput([.. snapshot.Processes.Select(p => PidOf(p).ToString(CultureInfo.InvariantCulture))], ExitCodes.Success);
+
+        // As supervisorctl: each name sets the exit code it earns, the last one counting.
+        var lines = new List<string>();
+        var exit = ExitCodes.Success;
+        foreach (var name in args)
+        {
+            if (snapshot.Find(name) is not { } process)
+            {
+                lines.Add($"No such process {name}");
+                exit = ExitCodes.ActionFailed;
+                continue;
+            }
+
+            var pid = PidOf(process);
+            lines.Add(pid.ToString(CultureInfo.InvariantCulture));
+            if (pid == 0)
+                exit = ExitCodes.SpawnError;
+        }
+
+        return new CommandOutput(lines, exit);
     }
+
+    private static int PidOf(ProcessSnapshot process) => process.State.IsRunningLike() ? process.Pid ?? 0 : 0;
 
     private static CommandOutput Help(string[] args) => args.Length == 0
         ? new CommandOutput(["default commands (type help <topic>):", "=====================================", string.Join(" ", CommandNames)], ExitCodes.Success)
-        : CommandOutput.Line(args[0] switch
-        {
-            "status" => "status [<name>...]\tGet status for processes (all when none is named)",
-            "start" => "start <name>...\tStart processes (all, <gname>:*, <gname>:<name>, <name>)",
-            "stop" => "stop <name>...\tStop processes",
-            "restart" => "restart <name>...\tStop, then start processes",
-            "signal" => "signal <signal> <name>...\tSend a signal (HUP, USR1, …) to processes",
-            "tail" => "tail [-f] [-n N] <name> [stdout|stderr]\tThe last N lines (default 20) of a process's output",
-            "events" => "events [-f] [-n N]\tThe engine's recent events (-f: and then each new one, until interrupted)",
-            "pid" => "pid [<name>]\tThe engine's pid, or a process's",
-            "reload" or "update" => "reload\tRe-read the config and apply the difference: added programs start, removed ones stop, changed ones restart, the rest are not touched",
-            "reread" => "reread\tShow what reload would change, changing nothing",
-            "quit" or "exit" => "quit\tLeave the shell (in the headless shell: stop every process and exit)",
-            "shutdown" => "shutdown\tStop every process in reverse priority order and end the engine",
-            var other => $"*** No help on {other}",
-        });
+        : new CommandOutput(CommandHelp.For(args[0]), ExitCodes.Success);
 
-    /// <summary>supervisorctl's usage lines for a command given no process name.</summary>
-    private static List<string> Usage(string verb, string action) =>
-    [
-        $"Error: {verb} requires a process name",
-        $"{verb} <name>\t\t{action} a process",
-        $"{verb} <gname>:*\t\t{action} all processes in a group",
-        $"{verb} <name> <name>\t{action} multiple processes or groups",
-        $"{verb} all\t\t{action} all processes",
-    ];
+    /// <summary>supervisorctl's answer to a command given no process name: the error, then the command's help.</summary>
+    private static List<string> Usage(string verb) => [$"Error: {verb} requires a process name", .. CommandHelp.For(verb)];
 
     /// <summary>The processes a stop applies to: every one named one by one, and the running ones of a wildcard.</summary>
-    private static IEnumerable<string> Stoppable(IEnumerable<ProcessSnapshot> processes, HashSet<string> named) => processes
-        .Where(p => named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff)
+    private static IEnumerable<string> Stoppable(TargetResolution targets) => targets.Processes
+        .Where(p => targets.Named.Contains(p.FullName) || p.State is ProcessState.Running or ProcessState.Unhealthy or ProcessState.Starting or ProcessState.Backoff)
         .Select(p => p.FullName);
 
     private static string Line(ActionResult result) => result.Outcome switch
@@ -241,6 +260,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         ActionOutcome.NoSuchFile => $"{result.Process}: ERROR (no such file)",
         ActionOutcome.NotExecutable => $"{result.Process}: ERROR (file is not executable)",
         ActionOutcome.DependencyFailed => $"{result.Process}: ERROR (dependency failed)",
+        ActionOutcome.ShuttingDown => $"{result.Process}: ERROR (shutting down)",
         _ => $"{result.Process}: ERROR (abnormal termination)",
     };
 
@@ -249,7 +269,7 @@ public sealed class CommandInterpreter(ISupervisor supervisor, TimeProvider time
         .Select(r => r.Outcome switch
         {
             ActionOutcome.SpawnError or ActionOutcome.AbnormalTermination or ActionOutcome.DependencyFailed => ExitCodes.SpawnError,
-            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable => ExitCodes.ActionFailed,
+            ActionOutcome.NoSuchFile or ActionOutcome.NotExecutable or ActionOutcome.ShuttingDown => ExitCodes.ActionFailed,
             _ => ExitCodes.Success,
         })
         .DefaultIfEmpty(ExitCodes.Success)

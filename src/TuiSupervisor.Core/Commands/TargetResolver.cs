@@ -17,32 +17,26 @@ public sealed record TargetError(string Target, string Message)
 public static class TargetResolver
 {
     /// <summary>
-    /// The processes each target names, in order, without duplicates; the targets that named none;
-    /// and which processes were named one by one (<c>NAME</c>, <c>GROUP:NAME</c>) rather than by a
-    /// wildcard (<c>all</c>, <c>GROUP:*</c>, a group's name). supervisorctl applies an operation
-    /// only to the wildcard's processes it fits (<c>start all</c> skips what runs, silently) but
-    /// answers for every process named one by one.
+    /// What each target names, in the targets' order: its processes (none already named by an
+    /// earlier target) or its error. Which processes were named one by one (<c>NAME</c>,
+    /// <c>GROUP:NAME</c>) rather than by a wildcard (<c>all</c>, <c>GROUP:*</c>, a group's name)
+    /// is kept too: supervisorctl applies an operation only to the wildcard's processes it fits
+    /// (<c>start all</c> skips what runs, silently) but answers for every process named one by one.
     /// </summary>
-    public static (List<ProcessSnapshot> Processes, List<TargetError> Errors, HashSet<string> Named) Resolve(IEnumerable<string> targets, IReadOnlyList<ProcessSnapshot> all)
+    public static TargetResolution Resolve(IEnumerable<string> targets, IReadOnlyList<ProcessSnapshot> all)
     {
-        var found = new List<ProcessSnapshot>();
-        var errors = new List<TargetError>();
+        var found = new HashSet<ProcessSnapshot>();
+        var matches = new List<TargetMatch>();
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
             var matched = Match(target, all, out var error);
-            if (error is not null)
-                errors.Add(error);
             if (matched.Count == 1 && (target == matched[0].FullName || target == $"{matched[0].Group}:{matched[0].Name}"))
                 named.Add(matched[0].FullName);
-            foreach (var process in matched)
-            {
-                if (!found.Contains(process))
-                    found.Add(process);
-            }
+            matches.Add(new TargetMatch(target, [.. matched.Where(found.Add)], error));
         }
 
-        return (found, errors, named);
+        return new TargetResolution(matches, named);
     }
 
     private static List<ProcessSnapshot> Match(string target, IReadOnlyList<ProcessSnapshot> all, out TargetError? error)

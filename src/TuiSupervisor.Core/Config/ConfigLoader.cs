@@ -1,5 +1,6 @@
 using TuiSupervisor.Core.Config.Binding;
 using TuiSupervisor.Core.Config.Ini;
+using TuiSupervisor.Core.Posix;
 using TuiSupervisor.Toml;
 
 namespace TuiSupervisor.Core.Config;
@@ -40,10 +41,10 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failure(path, $"cannot read the config file: {e.Message}");
+            return Failure(path, $"cannot read the config file: {FileErrorText.Describe(fullPath, e)}");
         }
 
-        var context = BindingContext.ForProcess(Path.GetDirectoryName(fullPath)!);
+        var context = BindingContext.ForProcess(Path.GetDirectoryName(fullPath)!) with { ConfigName = Path.GetFileNameWithoutExtension(fullPath) };
         if (IsIni(fullPath))
             return LoadIni(fullPath, path, context, IniGlob.Match);
         return LoadToml(bytes, path, context);

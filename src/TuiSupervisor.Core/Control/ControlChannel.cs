@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using TuiSupervisor.Core.Posix;
 
 namespace TuiSupervisor.Core.Control;
 
@@ -23,6 +24,25 @@ public sealed class ControlChannel : IAsyncDisposable
     /// <summary>The engine's PID, from its greeting.</summary>
     public int EnginePid { get; private set; }
 
+    /// <summary>What a path that is not a socket is (a regular file, a folder…); null for a socket or when it cannot be told.</summary>
+    private static string? NotASocket(string path)
+    {
+        try
+        {
+            return FileStatus.Of(path) switch
+            {
+                null or { IsSocket: true } => null,
+                { IsDirectory: true } => "a folder",
+                { IsSymlink: true } => null,
+                _ => "a file",
+            };
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Connects and reads the engine's greeting; throws <see cref="ControlUnavailableException"/> when nobody answers or we are refused.</summary>
     public static async Task<ControlChannel> ConnectAsync(string socketPath, CancellationToken cancellationToken = default)
     {
@@ -37,7 +57,8 @@ public sealed class ControlChannel : IAsyncDisposable
             var reason = e.SocketErrorCode switch
             {
                 // .NET reports a missing socket file as "cannot assign requested address".
-                _ when !File.Exists(socketPath) => "no such socket: is the engine running, with this config?",
+                _ when !File.Exists(socketPath) && !Directory.Exists(socketPath) => "no such socket: is the engine running, with this config?",
+                _ when NotASocket(socketPath) is { } what => $"it is {what}, not a socket: name the engine's socket, or its config with -c",
                 SocketError.ConnectionRefused => "connection refused: the engine that made it is gone",
                 SocketError.AccessDenied => "permission denied",
                 _ => e.Message,

@@ -122,10 +122,11 @@ public sealed class ControlClient : ISupervisor, IAsyncDisposable
         }
     }
 
-    public async Task<ReloadOutcome> ReloadAsync(bool apply, CancellationToken cancellationToken = default)
+    public async Task<ReloadOutcome> ReloadAsync(bool apply, IReadOnlyCollection<string>? groups = null, CancellationToken cancellationToken = default)
     {
-        var reply = await AskAsync(new ControlRequest { Op = "reload", Apply = apply }, cancellationToken).ConfigureAwait(false);
-        return new ReloadOutcome(reply.Lines ?? [], reply.Failed ?? false);
+        var reply = await AskAsync(new ControlRequest { Op = "reload", Apply = apply, Groups = groups?.ToList() }, cancellationToken).ConfigureAwait(false);
+        var status = reply.Failed == true ? ReloadStatus.ConfigErrors : reply.Refused == true ? ReloadStatus.Refused : ReloadStatus.Done;
+        return new ReloadOutcome(reply.Lines ?? [], status);
     }
 
     /// <summary>Stops the engine and everything it runs; ends when every process has stopped.</summary>

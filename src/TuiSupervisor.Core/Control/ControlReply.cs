@@ -41,6 +41,9 @@ public sealed record ControlReply(string Type)
     /// <summary>reload: the config had errors and nothing changed.</summary>
     public bool? Failed { get; init; }
 
+    /// <summary>reload: refused (the engine is shutting down); the lines say why.</summary>
+    public bool? Refused { get; init; }
+
     /// <summary>error: what was wrong; the engine closes the connection after it.</summary>
     public string? Error { get; init; }
 

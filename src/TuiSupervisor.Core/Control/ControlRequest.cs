@@ -38,4 +38,7 @@ public sealed record ControlRequest
 
     /// <summary>reload: apply the difference (update) rather than only report it (reread).</summary>
     public bool Apply { get; init; }
+
+    /// <summary>reload with apply: only these groups (supervisorctl's <c>update NAME…</c>); none or <c>all</c>: every group.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
 }

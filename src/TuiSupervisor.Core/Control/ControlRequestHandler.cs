@@ -50,12 +50,12 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
                 await RunLineAsync(line, connection).ConfigureAwait(false);
                 break;
             case "status":
-                var (processes, output) = await _interpreter.StatusAsync(request.Names ?? []).ConfigureAwait(false);
+                var (processes, errors, output) = await _interpreter.StatusAsync(request.Names ?? []).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 connection.Send(new ControlReply("status")
                 {
                     Processes = [.. processes.Select(p => ProcessStatus.From(p, now, time.LocalTimeZone))],
-                    Lines = [.. output.Lines.Skip(processes.Count)],
+                    Lines = errors,
                     Exit = output.ExitCode,
                 });
                 break;
@@ -81,8 +81,8 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
                 await TailAsync(process, request, connection).ConfigureAwait(false);
                 break;
             case "reload":
-                var outcome = await supervisor.ReloadAsync(request.Apply).ConfigureAwait(false);
-                connection.Send(new ControlReply("reload") { Lines = outcome.Lines, Failed = outcome.Failed });
+                var outcome = await supervisor.ReloadAsync(request.Apply, request.Groups).ConfigureAwait(false);
+                connection.Send(new ControlReply("reload") { Lines = outcome.Lines, Failed = outcome.Status == ReloadStatus.ConfigErrors, Refused = outcome.Status == ReloadStatus.Refused });
                 break;
             case "shutdown":
                 await ShutdownAsync(connection).ConfigureAwait(false);
@@ -98,7 +98,7 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
 
     private async Task RunLineAsync(string line, ControlConnection connection)
     {
-        var command = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var command = CommandInterpreter.Words(line).FirstOrDefault();
         if (command == "shutdown")
         {
             await ShutdownAsync(connection).ConfigureAwait(false);

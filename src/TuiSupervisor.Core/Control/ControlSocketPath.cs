@@ -27,9 +27,21 @@ public static class ControlSocketPath
     {
         if (config.Supervisor.Socket is { } configured)
             return configured;
+        return Default(File.Exists(config.Source) ? Path.GetFullPath(config.Source) : config.Source, environment);
+    }
+
+    /// <summary>
+    /// The socket of an engine running on <paramref name="configPath"/>, found from the file alone
+    /// when it does not validate here (see <see cref="ConfiguredSocket"/>): its <c>socket</c> key
+    /// when that can be read, else the default for the file.
+    /// </summary>
+    public static string ForFile(string configPath, Func<string, string?> environment) =>
+        ConfiguredSocket.Read(configPath) ?? Default(Path.GetFullPath(configPath), environment);
+
+    private static string Default(string identity, Func<string, string?> environment)
+    {
         // Named after the config's absolute path: two engines started as `-c supervisor.toml` in
-        // different folders must not meet on one socket.
-        var identity = File.Exists(config.Source) ? Path.GetFullPath(config.Source) : config.Source;
+        // different folders must not meet on one socket, and any path to the same file finds it.
         var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16] + ".sock";
         if (environment("XDG_RUNTIME_DIR") is { Length: > 0 } runtime)
             return Path.Combine(runtime, "tuisupervisor", name);

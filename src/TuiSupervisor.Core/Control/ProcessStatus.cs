@@ -5,7 +5,9 @@ namespace TuiSupervisor.Core.Control;
 
 /// <summary>
 /// One process in <c>ctl --json status</c>: a stable, documented shape (docs/control-protocol.md)
-/// that does not change when the engine's snapshot grows.
+/// that does not change when the engine's snapshot grows; fields are added, never renamed.
+/// <see cref="CpuPercent"/> (of one core) and <see cref="RssBytes"/> are the last resource sample
+/// of the process's whole group while it runs, absent until there is one.
 /// </summary>
 public sealed record ProcessStatus(
     string Name,
@@ -18,7 +20,9 @@ public sealed record ProcessStatus(
     DateTimeOffset? StoppedAt,
     int? ExitCode,
     int? ExitSignal,
-    int Restarts)
+    int Restarts,
+    double? CpuPercent,
+    long? RssBytes)
 {
     public static ProcessStatus From(ProcessSnapshot process, DateTimeOffset now, TimeZoneInfo zone) => new(
         process.FullName,
@@ -31,5 +35,7 @@ public sealed record ProcessStatus(
         process.StoppedAt,
         process.LastExit?.Code,
         process.LastExit?.Signal,
-        process.Restarts);
+        process.Restarts,
+        process.State.IsRunningLike() && process.Usage?.CpuPercent is { } cpu ? Math.Round(cpu, 1) : null,
+        process.State.IsRunningLike() ? process.Usage?.RssBytes : null);
 }

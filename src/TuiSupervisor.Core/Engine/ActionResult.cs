@@ -23,6 +23,9 @@ public enum ActionOutcome
 
     /// <summary>It waits for a dependency that is FATAL, stopped or exited and will not get there by itself.</summary>
     DependencyFailed,
+
+    /// <summary>Refused: the engine is shutting down and starts nothing more.</summary>
+    ShuttingDown,
 }
 
 public sealed record ActionResult(string Process, ActionOutcome Outcome);

@@ -11,15 +11,20 @@ public sealed record ConfigDiff(IReadOnlyList<string> Added, IReadOnlyList<strin
 {
     public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Removed.Count == 0;
 
-    public static ConfigDiff Between(SupervisorConfig current, SupervisorConfig next)
+    /// <param name="running">Each running group's definition (<see cref="Definitions"/> of the config it was built from).</param>
+    public static ConfigDiff Between(IReadOnlyDictionary<string, List<object>> running, SupervisorConfig next)
     {
-        var before = Groups(current);
-        var after = Groups(next);
+        var before = running;
+        var after = Definitions(next);
         return new ConfigDiff(
             [.. after.Keys.Where(g => !before.ContainsKey(g)).Order(StringComparer.Ordinal)],
             [.. after.Keys.Where(g => before.TryGetValue(g, out var old) && !old.SequenceEqual(after[g])).Order(StringComparer.Ordinal)],
             [.. before.Keys.Where(g => !after.ContainsKey(g)).Order(StringComparer.Ordinal)]);
     }
+
+    /// <summary>The part of the difference in <paramref name="groups"/> (supervisorctl's <c>update NAME…</c>).</summary>
+    public ConfigDiff Only(IReadOnlyCollection<string> groups) =>
+        new([.. Added.Where(groups.Contains)], [.. Changed.Where(groups.Contains)], [.. Removed.Where(groups.Contains)]);
 
     /// <summary>supervisorctl's <c>reread</c> lines.</summary>
     public IEnumerable<string> RereadLines() => IsEmpty
@@ -30,7 +35,7 @@ public sealed record ConfigDiff(IReadOnlyList<string> Added, IReadOnlyList<strin
             .Order(StringComparer.Ordinal);
 
     /// <summary>Each group's programs (enabled ones, with everything that defines them), keyed by group name.</summary>
-    private static Dictionary<string, List<object>> Groups(SupervisorConfig config)
+    public static Dictionary<string, List<object>> Definitions(SupervisorConfig config)
     {
         var groups = new Dictionary<string, List<object>>(StringComparer.Ordinal);
         foreach (var program in config.Programs.Where(p => p.Enabled))

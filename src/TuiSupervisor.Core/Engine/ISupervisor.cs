@@ -46,9 +46,10 @@ public interface ISupervisor
 
     /// <summary>
     /// Re-reads the config. With <paramref name="apply"/> it applies the difference (supervisorctl's
-    /// <c>update</c>); without, it only reports it (<c>reread</c>).
+    /// <c>update</c>), limited to <paramref name="groups"/> when any are named (<c>update NAME…</c>;
+    /// <c>all</c> is every group); without, it only reports it (<c>reread</c>).
     /// </summary>
-    Task<ReloadOutcome> ReloadAsync(bool apply, CancellationToken cancellationToken = default);
+    Task<ReloadOutcome> ReloadAsync(bool apply, IReadOnlyCollection<string>? groups = null, CancellationToken cancellationToken = default);
 
     /// <summary>Stops everything in reverse priority order, one priority at a time, and ends the engine.</summary>
     Task ShutdownAsync();

@@ -51,13 +51,14 @@ public sealed class PidFileLock : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         string fullPath = System.IO.Path.GetFullPath(path);
         lockHandle = null;
+        string folder = System.IO.Path.GetDirectoryName(fullPath)!;
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+            Directory.CreateDirectory(folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = $"cannot create the folder of pidfile {fullPath}: {e.Message}";
+            error = $"cannot create {folder}, the folder of pidfile {fullPath}: {FileErrorText.DescribeFolder(folder, e)}";
             return false;
         }
 

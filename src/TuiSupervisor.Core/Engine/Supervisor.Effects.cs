@@ -76,6 +76,15 @@ public sealed partial class Supervisor
 
     private void Spawn(ProcessSlot slot)
     {
+        // An automatic restart, a retry after BACKOFF or a dependency that came up during the
+        // shutdown ends STOPPED instead: whatever is spawned now would outlive the engine.
+        if (ShuttingDown)
+        {
+            Emit(slot.FullName, EventLevel.Info, $"not spawned: {slot.FullName}: shutting down");
+            Apply(slot, ProcessInput.Stop.Instance);
+            return;
+        }
+
         var config = slot.Config;
 
         // Running the program as the engine's own user instead would be a silent privilege
@@ -128,19 +137,20 @@ public sealed partial class Supervisor
             return null;
 
         // supervisord refuses a config whose log folder is missing; creating it is kinder, and a
-        // folder that cannot be made is reported by the log file like any other write failure.
+        // folder that cannot be made is reported by the log file like any other write failure
+        // (once, naming what is in the way).
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Emit(slot.FullName, EventLevel.Error, $"cannot create the log folder for {path}: {e.Message}");
+            // The file's own failure says it.
         }
 
         // The drainer threads report file trouble; the loop turns each notice into an event.
         void Notify(LogFileNotice notice) =>
-            Post(() => Emit(slot.FullName, notice.Kind == LogFileNoticeKind.Recovered ? EventLevel.Info : EventLevel.Error, notice.Message));
+            Post(() => Emit(slot.FullName, notice.Kind == LogFileNoticeKind.Recovered ? EventLevel.Info : EventLevel.Error, $"{slot.FullName}: {stream.ToString().ToLowerInvariant()} log: {notice.Message}"));
         return new RotatingLogFile(path, target.MaxBytes, target.Backups, Notify);
     }
 

@@ -10,6 +10,12 @@ public sealed partial class Supervisor
     private TaskCompletionSource? _shutdown;
 
     /// <summary>
+    /// Once a shutdown has begun (on the loop) nothing may be spawned: its list of what to stop
+    /// is already made, so a process started after it would outlive the engine.
+    /// </summary>
+    private bool ShuttingDown => _shutdown is not null;
+
+    /// <summary>
     /// Starts the processes in dependency order, then priority. Dependencies that are down and
     /// not yet where their dependents need them are started too (process-compose does the same),
     /// so <c>start web</c> brings up its database; only the named processes get a result.
@@ -134,6 +140,12 @@ public sealed partial class Supervisor
 
     private (string Name, Task<ActionOutcome> Outcome) BeginStart(ProcessSlot slot)
     {
+        if (ShuttingDown)
+        {
+            Emit(slot.FullName, EventLevel.Warn, $"start refused: {slot.FullName}: shutting down", EventKind.Operator);
+            return (slot.FullName, Task.FromResult(ActionOutcome.ShuttingDown));
+        }
+
         switch (slot.Runtime.State)
         {
             case ProcessState.Starting or ProcessState.Running or ProcessState.Unhealthy or ProcessState.Backoff or ProcessState.Stopping:

@@ -53,6 +53,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     public Supervisor(SupervisorConfig config, Func<ConfigLoadResult> loadConfig, TimeProvider time, IReadOnlyDictionary<string, string> engineEnvironment, string? heldPidFile = null)
     {
         _config = config;
+        _definitions = ConfigDiff.Definitions(config);
         _loadConfig = loadConfig;
         _children = heldPidFile is null ? null : new LeftoverProcesses(LeftoverProcesses.StateFileFor(heldPidFile));
         _time = time;
@@ -142,6 +143,8 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     /// </summary>
     public Task StartAutostartProgramsAsync() => Invoke(() =>
     {
+        if (ShuttingDown)
+            return;
         foreach (var slot in InStartOrder(_slots.Where(s => s.Program.AutoStart)))
         {
             if (slot.Runtime.State is ProcessState.Stopped)

@@ -61,7 +61,7 @@ internal sealed partial class RotatingLogFile
     private void Fail(string error)
     {
         _failing = true;
-        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, error));
+        _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, error + "; retrying at each write"));
     }
 
     // Writes the pending bytes, oldest first, preceded by a marker if some were dropped.

@@ -1,4 +1,5 @@
 using Microsoft.Win32.SafeHandles;
+using TuiSupervisor.Core.Posix;
 
 namespace TuiSupervisor.Core.Logging;
 
@@ -175,7 +176,7 @@ internal sealed partial class RotatingLogFile : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             written = end < 0 || !_seekable ? 0 : (int)Math.Clamp(LengthOrZero() - end, 0, data.Length);
-            error = e.Message;
+            error = $"cannot write {Path}: {FileErrorText.Describe(Path, e)}";
             Close();
             return false;
         }
@@ -234,7 +235,7 @@ internal sealed partial class RotatingLogFile : IDisposable
             if (!_rotationFailing)
             {
                 _rotationFailing = true;
-                _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, "cannot rotate: " + e.Message));
+                _notices.Add(new LogFileNotice(Path, LogFileNoticeKind.Failing, $"cannot rotate {Path}: {FileErrorText.Describe(Path, e)}; appending to it meanwhile"));
             }
 
             return;
@@ -277,7 +278,7 @@ internal sealed partial class RotatingLogFile : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = e.Message;
+            error = $"cannot open {Path}: {FileErrorText.Describe(Path, e)}";
             return false;
         }
     }

@@ -197,6 +197,22 @@ internal static unsafe partial class Interop
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int getsockopt(nint socket, int level, int option, void* value, ref uint length);
 
+    internal const short POLLERR = 0x008;
+    internal const short POLLHUP = 0x010;
+    internal const short POLLNVAL = 0x020;
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    /// <summary><c>struct pollfd</c>, a kernel ABI struct, the same on every architecture.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
     /// <summary><c>struct ucred</c>, a kernel ABI struct: the peer's PID, uid and gid when it connected.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct PeerCredentials

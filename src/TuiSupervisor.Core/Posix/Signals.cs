@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TuiSupervisor.Core.Posix;
 
 /// <summary>
@@ -25,15 +27,22 @@ public static class Signals
     private static readonly Dictionary<int, string> _byNumber =
         _table.ToDictionary(entry => entry.Number, entry => "SIG" + entry.Name);
 
+    /// <summary>The highest signal number on Linux (SIGRTMAX).</summary>
+    public const int Max = 64;
+
     /// <summary>
     /// Parses a signal name with or without the <c>SIG</c> prefix, in any case and with surrounding
-    /// whitespace ignored, as supervisord does: <c>TERM</c>, <c>SIGTERM</c>, <c>usr1</c>.
-    /// Numbers are not accepted.
+    /// whitespace ignored, as supervisord does: <c>TERM</c>, <c>SIGTERM</c>, <c>usr1</c>; or its
+    /// number (<c>9</c>, 1 to <see cref="Max"/>), which supervisorctl's <c>signal</c> also takes.
     /// </summary>
     public static bool TryParse(string name, out int signal)
     {
         ArgumentNullException.ThrowIfNull(name);
         string trimmed = name.Trim();
+        if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out signal))
+        {
+            return signal is > 0 and <= Max;
+        }
         if (trimmed.StartsWith("SIG", StringComparison.OrdinalIgnoreCase))
         {
             trimmed = trimmed[3..];

@@ -23,7 +23,7 @@ internal static class HelpText
 
             Send one command to a running engine and print what its headless shell would print.
             Commands: status, start, stop, restart, signal, reload (update), reread,
-            tail [-f] [-n N], events [-f] [-n N], pid, shutdown, help.
+            tail [-f] [-n N | -N], events [-f] [-n N], pid, shutdown, help.
             Targets: all, GROUP:*, GROUP:NAME, NAME. tail -f and events -f follow until Ctrl-C.
 
             Exit codes (supervisorctl's): 0 done; 1 an action failed or no such process;

@@ -20,8 +20,7 @@ internal static class AttachCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        if (EngineSocket.Find(command, error, "attach") is not { } socketPath)
-            return ExitCodes.UsageOrConfig;
+        var socket = EngineSocket.Find(command);
         var configTheme = command.SocketPath is null && ConfigSource.Load(command.ConfigPath).Config is { } config ? config.Supervisor.Theme : "default";
         var (theme, mode, problems) = TuiAppearance.Choose(command.Theme, configTheme, null, command.NoColor, Environment.GetEnvironmentVariable);
         if (theme is null)
@@ -34,11 +33,11 @@ internal static class AttachCommand
         ControlClient client;
         try
         {
-            client = await ControlClient.ConnectAsync(socketPath).ConfigureAwait(false);
+            client = await ControlClient.ConnectAsync(socket.Path).ConfigureAwait(false);
         }
         catch (ControlUnavailableException e)
         {
-            error.WriteLine($"tuisupervisor attach: {e.Message}");
+            socket.ReportUnreachable(error, "attach", e);
             return ExitCodes.UnknownOrNoEngine;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TuiSupervisor.Cli;
 using TuiSupervisor.Core.Commands;
 using TuiSupervisor.Core.Control;
+using TuiSupervisor.Core.Posix;
 
 namespace TuiSupervisor.Commands;
 
@@ -13,11 +14,13 @@ namespace TuiSupervisor.Commands;
 /// </summary>
 internal static class CtlCommand
 {
+    private const int StandardOutputFd = 1;
+
     public static async Task<int> RunAsync(ParsedCommand command, TextWriter output, TextWriter error)
     {
-        if (EngineSocket.Find(command, error, "ctl") is not { } socketPath)
-            return ExitCodes.UsageOrConfig;
+        var socket = EngineSocket.Find(command);
 
+        // Ended by Ctrl-C, or for a follow by its reader going away (ctl tail -f web | head -2).
         using var interrupted = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
@@ -29,20 +32,26 @@ internal static class CtlCommand
         ControlChannel channel;
         try
         {
-            channel = await ControlChannel.ConnectAsync(socketPath, interrupted.Token).ConfigureAwait(false);
+            channel = await ControlChannel.ConnectAsync(socket.Path, interrupted.Token).ConfigureAwait(false);
         }
         catch (ControlUnavailableException e)
         {
-            error.WriteLine($"tuisupervisor ctl: {e.Message}");
+            socket.ReportUnreachable(error, "ctl", e);
             return ExitCodes.UnknownOrNoEngine;
         }
 
         await using (channel.ConfigureAwait(false))
         {
             var words = command.Arguments;
+            var line = string.Join(' ', words);
             var request = command.Json && words[0] == "status"
                 ? new ControlRequest { Op = "status", Names = [.. words.Skip(1)] }
-                : new ControlRequest { Op = "run", Line = string.Join(' ', words) };
+                : new ControlRequest { Op = "run", Line = line };
+
+            // Console.Out drops writes that fail with EPIPE, so a follow cannot learn from its
+            // writes that the reader went away; the descriptor itself says so (POLLERR).
+            if (CommandInterpreter.IsFollow(line))
+                _ = OutputHangup.WaitAsync(StandardOutputFd, interrupted.Token).ContinueWith(_ => EndQuietly(interrupted), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             try
             {
                 await channel.SendAsync(request, interrupted.Token).ConfigureAwait(false);
@@ -54,9 +63,27 @@ internal static class CtlCommand
             }
             catch (IOException e)
             {
-                error.WriteLine($"tuisupervisor ctl: the engine at {socketPath} went away: {e.Message}");
+                error.WriteLine($"tuisupervisor ctl: the engine at {socket.Path} went away: {e.Message}");
                 return ExitCodes.UnknownOrNoEngine;
             }
+            finally
+            {
+                // Ends the watch on stdout too.
+                await interrupted.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Ends the follow when stdout's reader is gone; the watch also ends (without a hangup) once ctl is done, maybe after the source is disposed.</summary>
+    private static void EndQuietly(CancellationTokenSource interrupted)
+    {
+        try
+        {
+            interrupted.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // ctl ended first.
         }
     }
 

@@ -29,7 +29,20 @@ internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console
     /// <summary>Runs until <c>quit</c> or a signal ends it; <paramref name="notices"/> are shown (and logged) first.</summary>
     public async Task<int> RunAsync(IEnumerable<string> notices)
     {
-        using var events = supervisor.Subscribe(_ => { }, e => WriteActivity(EventText.Format(e)));
+        // The first snapshot comes on the engine's loop as the subscription starts: the events
+        // from before it (start-up warnings, an activity log that cannot be opened) are shown
+        // then, and every later one by the event callback, none twice.
+        var earlier = true;
+        using var events = supervisor.Subscribe(
+            _ =>
+            {
+                if (!earlier)
+                    return;
+                earlier = false;
+                foreach (var engineEvent in supervisor.RecentEvents(int.MaxValue))
+                    WriteActivity(EventText.Format(engineEvent));
+            },
+            e => WriteActivity(EventText.Format(e)));
         foreach (var notice in notices)
             supervisor.Announce(EventLevel.Warn, notice);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
@@ -90,19 +103,22 @@ internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console
 
         switch (context.Signal)
         {
+            case PosixSignal.SIGHUP when _quit.Task.IsCompleted:
+                supervisor.Announce(EventLevel.Warn, "SIGHUP received during the shutdown: ignored");
+                break;
             case PosixSignal.SIGHUP:
-                WriteActivity("SIGHUP received: reloading the config");
+                supervisor.Announce(EventLevel.Info, "SIGHUP received: reloading the config");
                 _ = ReloadAsync();
                 break;
             case SigUsr2:
                 _ = supervisor.ReopenLogFilesAsync();
                 break;
             case PosixSignal.SIGINT when Interlocked.Increment(ref _interrupts) > 1:
-                WriteActivity("second SIGINT: killing every remaining process");
+                supervisor.Announce(EventLevel.Warn, "second SIGINT: killing every remaining process");
                 _ = supervisor.KillAllAsync();
                 break;
             default:
-                WriteActivity($"{context.Signal} received: shutting down");
+                supervisor.Announce(EventLevel.Info, $"{context.Signal} received: shutting down");
                 _quit.TrySetResult();
                 break;
         }
@@ -127,9 +143,10 @@ internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console
 
     private async Task ReloadAsync()
     {
+        // Nobody typed the command, so its answer goes to the activity lines, timestamped like the rest.
         var outcome = await supervisor.ReloadAsync(apply: true).ConfigureAwait(false);
         foreach (var line in outcome.Lines)
-            WriteActivity(line);
+            supervisor.Announce(outcome.Status == ReloadStatus.Done ? EventLevel.Info : EventLevel.Error, line);
     }
 
     private void WriteOutput(string text, bool newLine) => console.WriteOutput(text, newLine);

@@ -1,14 +1,18 @@
-using Serilog.Events;
+using System.Globalization;
 using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Display;
 using TuiSupervisor.Core.Config;
 using TuiSupervisor.Core.Engine;
+using TuiSupervisor.Core.Logging;
 
 namespace TuiSupervisor.Logging;
 
 /// <summary>
-/// The activity log (spec section 5): every engine event, written by Serilog's file sink to
-/// <c>[supervisor] logfile</c>, rotated by size into <c>logfile_backups</c> files. The one place
-/// Serilog is configured; the engine itself only emits events.
+/// The activity log (spec section 5): every engine event, through Serilog into
+/// <c>[supervisor] logfile</c>, rotated by size into <c>logfile_backups</c> files named as
+/// supervisord names them (<see cref="RotatingFileSink"/>). The one place Serilog is configured;
+/// the engine itself only emits events.
 /// </summary>
 internal sealed class ActivityLog : IDisposable
 {
@@ -22,19 +26,30 @@ internal sealed class ActivityLog : IDisposable
     }
 
     /// <summary>Starts logging the engine's events; null when the config says <c>logfile = "NONE"</c>.</summary>
-    public static ActivityLog? Start(SupervisorSettings settings, ISupervisor supervisor)
+    public static ActivityLog? Start(SupervisorSettings settings, Supervisor supervisor)
     {
         if (Path.GetFileName(settings.LogFile).Equals("NONE", StringComparison.OrdinalIgnoreCase))
             return null;
+
+        // Created like a child's log folder (supervisord refuses a missing one); a folder that
+        // cannot be made shows as the file's own failure, once, and is retried.
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(settings.LogFile)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reported by the file, which names the folder that is in the way.
+        }
+
+        var file = new ActivityLogFile(
+            settings.LogFile,
+            settings.LogFileMaxBytes,
+            settings.LogFileBackups,
+            (message, recovered) => supervisor.Announce(recovered ? EventLevel.Info : EventLevel.Error, message));
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(Level(settings.LogLevel))
-            .WriteTo.File(
-                settings.LogFile,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss,fff} {Level:u4} {Message:lj}{NewLine}",
-                fileSizeLimitBytes: settings.LogFileMaxBytes > 0 ? settings.LogFileMaxBytes : null,
-                rollOnFileSizeLimit: settings.LogFileMaxBytes > 0,
-                retainedFileCountLimit: settings.LogFileBackups + 1,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.Sink(new RotatingFileSink(file, new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss,fff} {Level:u4} {Message:lj}{NewLine}", CultureInfo.InvariantCulture)))
             .CreateLogger();
         return new ActivityLog(logger, supervisor);
     }

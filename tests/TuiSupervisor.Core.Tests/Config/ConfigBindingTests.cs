@@ -119,6 +119,20 @@ public class ConfigBindingTests
     }
 
     [Fact]
+    public void Stopsignal_takes_a_number_as_an_integer_or_a_string()
+    {
+        var config = ConfigText.Valid("""
+            [programs.a]
+            command = "sleep 1"
+            stopsignal = 9
+            [programs.b]
+            command = "sleep 1"
+            stopsignal = "34"
+            """);
+        Assert.Equal([9, 34], config.Programs.Select(p => p.StopSignal));
+    }
+
+    [Fact]
     public void Numprocs_expands_names_numbers_and_log_paths()
     {
         var config = ConfigText.Valid("""

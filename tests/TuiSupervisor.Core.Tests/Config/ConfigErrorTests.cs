@@ -22,8 +22,32 @@ public class ConfigErrorTests
                 "2:1: unknown key 'comand' in [programs.web] (did you mean 'command'?)",
                 "3:13: invalid value string \"soon\" for 'startsecs' in [programs.web]: expected a duration: a number of seconds, or a string such as \"500ms\", \"10s\", \"5m\", \"1h\"",
                 "4:12: 'numprocs' in [programs.web] must be between 1 and 10000, not -1",
-                "8:14: invalid value string \"FOO\" for 'stopsignal' in [programs.worker]: expected a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\"",
+                "8:14: invalid value string \"FOO\" for 'stopsignal' in [programs.worker]: expected a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\", or its number",
                 "9:15: invalid value string \"sometimes\" for 'autorestart' in [programs.worker]: expected true, false, \"unexpected\", \"always\" or \"never\"",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void A_command_that_is_there_but_empty_or_a_bad_program_name_is_reported_once()
+    {
+        var errors = ConfigText.Errors("""
+            [programs.empty]
+            command = ""
+            [programs.none]
+            command = []
+            [programs."a b"]
+            command = "sleep 1"
+            [programs."c:d"]
+            command = "sleep 1"
+            numprocs = 2
+            """);
+        Assert.Equal(
+            [
+                "2:11: 'command' in [programs.empty] is empty",
+                "4:11: 'command' in [programs.none] must be a string or a non-empty array of strings, not array",
+                "5:11: program name \"a b\" may not contain U+0020: use letters, digits, '-', '_' or '.'",
+                "7:11: program name \"c:d\" may not contain ':': use letters, digits, '-', '_' or '.'",
             ],
             errors);
     }

@@ -61,7 +61,7 @@ public class ControlClientTests
 
         engine.Engine.Toml += "\n[programs.added]\ncommand = \"sleep 1000\"\nautostart = false\n";
         var reload = await client.ReloadAsync(apply: true);
-        Assert.False(reload.Failed);
+        Assert.Equal(ReloadStatus.Done, reload.Status);
         Poll.Until(() => client.Current.Find("added") is not null, "the feed to show the added program");
 
         await client.ShutdownAsync();

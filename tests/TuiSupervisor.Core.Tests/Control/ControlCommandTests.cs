@@ -65,9 +65,9 @@ public class ControlCommandTests
         raw.Send(new ControlRequest { Op = "status", Names = ["sleeper", "idle", "nosuch"] });
         var status = raw.Read()!;
         Assert.Equal("status", status.Type);
-        Assert.Equal(["idle", "sleeper"], status.Processes!.Select(p => p.Name));
-        Assert.Equal("RUNNING", status.Processes![1].State);
-        Assert.Equal(engine.Engine.Process("sleeper").Pid, status.Processes[1].Pid);
+        Assert.Equal(["sleeper", "idle"], status.Processes!.Select(p => p.Name));
+        Assert.Equal("RUNNING", status.Processes![0].State);
+        Assert.Equal(engine.Engine.Process("sleeper").Pid, status.Processes[0].Pid);
         Assert.Equal(["nosuch: ERROR (no such process)"], status.Lines);
         Assert.Equal(ExitCodes.UnknownOrNoEngine, status.Exit);
 

@@ -70,6 +70,30 @@ public class ReloadTests
     }
 
     [Fact]
+    public async Task Update_NAME_applies_only_those_groups_and_the_others_stay_pending()
+    {
+        await using var engine = await Running(Before);
+        var pids = Pids(engine);
+        engine.Toml = After;
+
+        var onlyA = await engine.Supervisor.ReloadAsync(apply: true, ["a"]);
+
+        Assert.Equal(ReloadStatus.Done, onlyA.Status);
+        Assert.Equal(["a: stopped", "a: updated process group"], onlyA.Lines);
+        Assert.NotEqual(pids["a"], engine.WaitForState("a", ProcessState.Running).Pid);
+        Assert.Equal([pids["b"], pids["c"], pids["e"]], [engine.Process("b").Pid, engine.Process("c").Pid, engine.Process("e").Pid]);
+        Assert.Null(engine.Supervisor.Current.Find("d"));
+        Assert.Equal(["c: disappeared", "d: available", "e: changed"], (await engine.Supervisor.ReloadAsync(apply: false)).Lines);
+
+        // supervisorctl: the unknown name is an error, and the known one is still applied.
+        var withUnknown = await engine.Supervisor.ReloadAsync(apply: true, ["nosuch", "d"]);
+        Assert.Equal(ReloadStatus.Refused, withUnknown.Status);
+        Assert.Equal(["ERROR: no such group: nosuch", "d: added process group"], withUnknown.Lines);
+        Assert.Equal(["c: disappeared", "e: changed"], (await engine.Supervisor.ReloadAsync(apply: false)).Lines);
+        Assert.Equal(["c: stopped", "c: removed process group", "e: stopped", "e: updated process group"], (await engine.Supervisor.ReloadAsync(apply: true, ["all"])).Lines);
+    }
+
+    [Fact]
     public async Task A_config_with_errors_changes_nothing_and_lists_every_problem()
     {
         await using var engine = await Running(Before);
@@ -78,7 +102,7 @@ public class ReloadTests
 
         var outcome = await engine.Supervisor.ReloadAsync(apply: true);
 
-        Assert.True(outcome.Failed);
+        Assert.Equal(ReloadStatus.ConfigErrors, outcome.Status);
         Assert.Equal(
             [
                 "test.toml:3:13: invalid value string \"soon\" for 'startsecs' in [programs.a]: expected a duration: a number of seconds, or a string such as \"500ms\", \"10s\", \"5m\", \"1h\"",

@@ -163,7 +163,7 @@ public sealed class PidFileLockTests : IDisposable
         Assert.False(PidFileLock.TryAcquire(path, out PidFileLock? pidFile, out string error));
 
         Assert.Null(pidFile);
-        Assert.StartsWith($"cannot create the folder of pidfile {path}: ", error, StringComparison.Ordinal);
+        Assert.Equal($"cannot create {_directory.File("file")}, the folder of pidfile {path}: {_directory.File("file")} is a file, not a folder", error);
     }
 
     [Fact]

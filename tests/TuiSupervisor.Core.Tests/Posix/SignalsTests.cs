@@ -25,12 +25,25 @@ public sealed class SignalsTests
     }
 
     [Theory]
+    [InlineData("9", 9)]
+    [InlineData(" 15 ", 15)]
+    [InlineData("64", 64)]
+    public void Numbers_parse_as_supervisorctls_signal_takes_them(string number, int expected)
+    {
+        Assert.True(Signals.TryParse(number, out int signal));
+        Assert.Equal(expected, signal);
+    }
+
+    [Theory]
     [InlineData("FOO")]
-    [InlineData("15")]
+    [InlineData("0")]
+    [InlineData("65")]
+    [InlineData("-9")]
+    [InlineData("9x")]
     [InlineData("")]
     [InlineData("SIG")]
     [InlineData("SIGSIGTERM")]
-    public void Unknown_names_and_numbers_do_not_parse(string name)
+    public void Unknown_names_and_numbers_out_of_range_do_not_parse(string name)
     {
         Assert.False(Signals.TryParse(name, out _));
     }

@@ -45,7 +45,26 @@ public sealed class FaultTests(ITestOutputHelper output)
         expected.Append("done-writing\nafter-space-returned\n");
         Poll.Until(() => File.Exists(full.LogPath) && new FileInfo(full.LogPath).Length >= expected.Length, "the log to catch up");
         Assert.Equal(expected.ToString(), File.ReadAllText(full.LogPath));
-        Assert.Contains(engine.Events, e => e is { Process: "writer", Level: EventLevel.Info } && e.Message.Contains("writing again", StringComparison.Ordinal));
+        // The recovery is reported from the writing thread through the engine's loop, just after the write.
+        Poll.Until(() => engine.Events.Any(e => e is { Process: "writer", Level: EventLevel.Info } && e.Message.Contains("writing again", StringComparison.Ordinal)), "the recovery to be reported");
+    }
+
+    [Fact]
+    public async Task A_log_path_through_a_file_is_one_error_naming_the_program_the_log_and_what_is_in_the_way()
+    {
+        await using var engine = new RealEngine("""
+            [programs.a]
+            command = ["/bin/sh", "-c", "echo hello; exec sleep 1000"]
+            startsecs = 0
+            stdout_logfile = "notadir/a.log"
+            """);
+        File.WriteAllText(Path.Combine(engine.Folder, "notadir"), "a file where the log folder should be");
+        await engine.Supervisor.StartAsync(["a"]);
+
+        var path = Path.Combine(engine.Folder, "notadir", "a.log");
+        var expected = $"a: stdout log: cannot open {path}: {Path.Combine(engine.Folder, "notadir")} is not a folder; retrying at each write";
+        Poll.Until(() => engine.Events.Any(e => e.Level == EventLevel.Error), "the failure to be reported");
+        Assert.Equal([expected], engine.Events.Where(e => e.Level == EventLevel.Error).Select(e => e.Message));
     }
 
     [Fact]

@@ -61,8 +61,8 @@ internal sealed class RandomOperations(RealEngine engine, ProgramMix mix, int se
         }
 
         engine.Toml = mix.Toml();
-        var outcome = await engine.Supervisor.ReloadAsync(apply: true, cancellationToken);
-        Assert.False(outcome.Failed, string.Join("\n", outcome.Lines));
+        var outcome = await engine.Supervisor.ReloadAsync(apply: true, cancellationToken: cancellationToken);
+        Assert.True(outcome.Status == ReloadStatus.Done, string.Join("\n", outcome.Lines));
         return what;
     }
 

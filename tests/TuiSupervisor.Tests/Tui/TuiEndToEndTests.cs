@@ -113,7 +113,7 @@ public partial class TuiEndToEndTests
         Assert.DoesNotMatch(@"\u001b\[(\d+;)*(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;[25]|48;[25])[;m]", tui.ScreenWithColours());
         Assert.Contains("\u001b[7m", tui.ScreenWithColours(), StringComparison.Ordinal);
         var pids = PidOf(screen, "talker", "sleeper");
-        var tuiPid = int.Parse(File.ReadAllText(Path.Combine(dir.Path, "supervisor.pid")).Trim(), CultureInfo.InvariantCulture);
+        var tuiPid = int.Parse(File.ReadAllText(Path.Combine(dir.Path, "s.pid")).Trim(), CultureInfo.InvariantCulture);
 
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", tuiPid.ToString(CultureInfo.InvariantCulture)]))
             kill.WaitForExit();

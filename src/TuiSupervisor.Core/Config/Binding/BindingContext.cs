@@ -7,6 +7,12 @@ namespace TuiSupervisor.Core.Config.Binding;
 /// </summary>
 public sealed record BindingContext(string Directory, IReadOnlyDictionary<string, string> Environment, string HostName)
 {
+    /// <summary>
+    /// The config file's name without its extension: the default pidfile is named after it, so
+    /// two configs in one folder can run side by side (<c>supervisor.toml</c> keeps <c>supervisor.pid</c>).
+    /// </summary>
+    public string ConfigName { get; init; } = "supervisor";
+
     public static BindingContext ForProcess(string directory) =>
         new(directory, Values.EnvironmentVariables.Read(), System.Environment.MachineName);
 

@@ -45,7 +45,9 @@ internal sealed class ProcessExpander(BindingContext context, SupervisorSettings
             return null;
         if (!Names.IsValid(name, out var nameProblem))
         {
-            diagnostics.Error(draft.ProcessName?.Position ?? draft.Table.Position, $"process name \"{name}\" of {section} {nameProblem}");
+            // A name made from an invalid program name: the program name's error says it already.
+            if (draft.ProcessName is not null || Names.IsValid(draft.Name, out _))
+                diagnostics.Error(draft.ProcessName?.Position ?? draft.Table.Position, $"process name \"{name}\" of {section} {nameProblem}");
             return null;
         }
 

@@ -66,7 +66,8 @@ internal static class ProgramReader
         ReadDependencies(reader, draft);
         draft.HealthChecks.AddRange(HealthCheckReader.Read(reader));
         reader.ReportUnknownKeys();
-        if (draft.Command is null)
+        // A command that is there but wrong (empty, of the wrong type) has had its own, more precise error.
+        if (draft.Command is null && !table.ContainsKey("command") && !table.ContainsKey("cmd"))
             diagnostics.Error(table.Position, $"{section} has no 'command': give the program to run, e.g. command = \"sleep 10\"");
         return draft;
     }
@@ -155,7 +156,9 @@ internal static class ProgramReader
             return null;
         if (entry.Value is TomlString text && Signals.TryParse(text.Value, out var signal))
             return signal;
-        reader.BadValue(entry, "a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\"");
+        if (entry.Value is TomlInteger { Value: > 0 and <= Signals.Max } number)
+            return (int)number.Value;
+        reader.BadValue(entry, "a signal name such as \"TERM\", \"INT\", \"QUIT\", \"HUP\", \"KILL\", \"USR1\" or \"USR2\", or its number");
         return null;
     }
 

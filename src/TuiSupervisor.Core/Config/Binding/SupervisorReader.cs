@@ -20,7 +20,7 @@ internal static class SupervisorReader
         var defaults = new SupervisorSettings
         {
             LogFile = context.Resolve("logs/supervisor.log"),
-            PidFile = context.Resolve("supervisor.pid"),
+            PidFile = context.Resolve(context.ConfigName + ".pid"),
             ChildLogDir = context.Resolve("logs"),
         };
         if (table is null)

@@ -17,7 +17,6 @@ internal sealed partial class IniToToml
             ["stdout_syslog"] = "syslog output is not implemented",
             ["stderr_syslog"] = "syslog output is not implemented",
             ["serverurl"] = "SUPERVISOR_SERVER_URL is not set for children",
-            ["stopsignal"] = "a TOML config names its stop signal, and this signal number has no name",
         };
 
         private readonly ProcessConfig? _first = program.Processes.Count > 0 ? program.Processes[0] : null;
@@ -59,8 +58,10 @@ internal sealed partial class IniToToml
                 case "exitcodes":
                     owner.TypedKey(entry, TomlText.Array(program.ExitCodes.Select(c => TomlText.Integer(c))));
                     return true;
-                case "stopsignal" when Signals.Name(program.StopSignal) is var name && name.StartsWith("SIG", StringComparison.Ordinal):
-                    owner.TypedKey(entry, TomlText.String(name[3..]));
+                case "stopsignal":
+                    // A name where the signal has one; a number (a real-time signal) as it is.
+                    var name = Signals.Name(program.StopSignal);
+                    owner.TypedKey(entry, name.StartsWith("SIG", StringComparison.Ordinal) ? TomlText.String(name[3..]) : TomlText.Integer(program.StopSignal));
                     return true;
                 case "autorestart":
                     owner.TypedKey(entry, program.AutoRestart switch
