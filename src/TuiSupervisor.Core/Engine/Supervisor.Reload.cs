@@ -44,6 +44,7 @@ public sealed partial class Supervisor
         await Invoke(() =>
         {
             _config = next;
+            UpdateSampling();
             foreach (var group in diff.Changed.Concat(diff.Added))
                 AddGroup(next, group);
             Emit(null, EventLevel.Info, $"reloaded {next.Source}: {diff.Added.Count} added, {diff.Changed.Count} changed, {diff.Removed.Count} removed", EventKind.Reload);

@@ -70,6 +70,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         _current = BuildSnapshot(0);
         _loop = Task.Factory.StartNew(RunLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         _resources = new ResourceMonitor(RunningPids, usage => Post(() => OnUsage(usage)), time);
+        UpdateSampling();
         if (_reaper.Warning is { } warning)
             Post(() => Emit(null, EventLevel.Warn, warning));
         Post(() => CleanUpPreviousAutoLogs(config.Supervisor.ChildLogDir));
