@@ -34,6 +34,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _probeGate = new(MaxConcurrentProbes);
     private readonly ResourceMonitor _resources;
+    private readonly OutputPump _output = new();
     private readonly IReadOnlyDictionary<string, string> _engineEnvironment;
     private readonly Func<ConfigLoadResult> _loadConfig;
     private readonly LeftoverProcesses? _children;
@@ -178,6 +179,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         await _loop.ConfigureAwait(false);
         if (_byPid.Count == 0)
             _children?.Clear();
+        _output.Dispose();
         foreach (var slot in _slots)
             slot.CloseFiles();
         _http.Dispose();
