@@ -31,7 +31,7 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly ProcessSpawner _spawner;
     private readonly ChildReaper _reaper;
     private readonly ExecProbeRunner _execProbes;
-    private readonly HttpClient _http;
+    private readonly HealthCheckHttp _http = new();
     private readonly SemaphoreSlim _probeGate = new(MaxConcurrentProbes);
     private readonly ResourceMonitor _resources;
     private readonly OutputPump _output = new();
@@ -65,7 +65,6 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         }, time, TimeSpan.FromSeconds(1));
         _spawner = new ProcessSpawner(_reaper);
         _execProbes = new ExecProbeRunner(_spawner);
-        _http = CreateHealthCheckClient();
         foreach (var program in config.Programs.Where(p => p.Enabled))
             _slots.AddRange(program.Processes.Select(process => new ProcessSlot(program, process)));
         _current = BuildSnapshot(0);
