@@ -178,6 +178,8 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         await _loop.ConfigureAwait(false);
         if (_byPid.Count == 0)
             _children?.Clear();
+        else
+            _children?.Close();
         _output.Dispose();
         foreach (var slot in _slots)
             slot.CloseFiles();
