@@ -22,7 +22,7 @@ catch (ArgumentException e)
 
 IScenario[] sideBySide =
 [
-    new RespawnScenario(), new SpawnScenario(), new StopAllScenario(), new LogThroughputScenario(), new IdleScenario(), new StartupScenario(),
+    new RespawnScenario(), new SpawnScenario(), new StopAllScenario(), new LogThroughputScenario(), new IdleScenario(), new StartupScenario(), new CtlScenario(),
 ];
 IScenario[] onRequest = [new SoakScenario(), new NoNewlineScenario(), new ReliabilityScenario(root)];
 var known = sideBySide.Concat(onRequest).ToDictionary(s => s.Name);

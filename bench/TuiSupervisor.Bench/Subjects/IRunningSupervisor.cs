@@ -14,6 +14,9 @@ internal interface IRunningSupervisor : IAsyncDisposable
 
     Task<IReadOnlyList<ProcessStatus>> StatusAsync();
 
+    /// <summary>The command an operator types for a status from another shell (ours: <c>ctl status</c>; supervisord: <c>supervisorctl status</c>).</summary>
+    ShellCommand StatusCommand { get; }
+
     /// <summary>Stops every process; returns when the supervisor says they are all stopped.</summary>
     Task StopAllAsync();
 }

@@ -65,6 +65,7 @@ internal sealed class Ours(string executable) : ISubject
 
         public OursRunning(string executable, string folder, string config)
         {
+            StatusCommand = new ShellCommand(executable, ["ctl", "-c", config, "status"]);
             var start = new ProcessStartInfo(executable)
             {
                 WorkingDirectory = folder,
@@ -85,6 +86,8 @@ internal sealed class Ours(string executable) : ISubject
         public int EnginePid => _process.Id;
 
         public long StartedAt { get; }
+
+        public ShellCommand StatusCommand { get; }
 
         public async Task<IReadOnlyList<ProcessStatus>> StatusAsync() =>
             [.. (await AskAsync("status").ConfigureAwait(false)).Select(Parse)];

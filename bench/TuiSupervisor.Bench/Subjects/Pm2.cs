@@ -64,6 +64,8 @@ internal sealed class Pm2 : ISubject
 
         public long StartedAt { get; } = Stopwatch.GetTimestamp();
 
+        public ShellCommand StatusCommand => new(executable, ["status"], _environment);
+
         public Task<string> RunAsync(params string[] args) => Command.RunCheckedAsync(executable, args, TimeSpan.FromMinutes(5), _environment);
 
         public async Task<IReadOnlyList<ProcessStatus>> StatusAsync()

@@ -38,6 +38,9 @@ internal sealed class Supervisord : ISubject
             [rpcinterface:supervisor]
             supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 
+            [supervisorctl]
+            serverurl = unix://{socket}
+
             """);
         foreach (var program in programs)
         {
@@ -70,6 +73,7 @@ internal sealed class Supervisord : ISubject
 
         public SupervisordRunning(string executable, string config, string socket)
         {
+            StatusCommand = new ShellCommand(Tools.Command.Find("supervisorctl") ?? "supervisorctl", ["-c", config, "status"]);
             var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var arg in new[] { "-n", "-c", config })
                 start.ArgumentList.Add(arg);
@@ -85,6 +89,8 @@ internal sealed class Supervisord : ISubject
         public int EnginePid => _process.Id;
 
         public long StartedAt { get; }
+
+        public ShellCommand StatusCommand { get; }
 
         /// <summary>getAllProcessInfo; until the socket exists, supervisord is still starting and the answer is empty.</summary>
         public async Task<IReadOnlyList<ProcessStatus>> StatusAsync()

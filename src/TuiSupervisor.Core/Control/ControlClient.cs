@@ -76,6 +76,9 @@ public sealed class ControlClient : ISupervisor, IAsyncDisposable
         });
     }
 
+    /// <summary>Nothing to ask: the engine samples for as long as this client is subscribed (its <c>subscribe</c> op watches usage).</summary>
+    public IDisposable WatchUsage() => new Unsubscriber(() => { });
+
     public IReadOnlyList<EngineEvent> RecentEvents(int count)
     {
         lock (_lock)

@@ -142,6 +142,7 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
     private async Task SubscribeAsync(int history, ControlConnection connection)
     {
         var first = true;
+        using var usage = supervisor.WatchUsage();
         using var subscription = supervisor.Subscribe(
             snapshot =>
             {

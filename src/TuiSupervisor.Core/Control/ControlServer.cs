@@ -157,7 +157,7 @@ public sealed class ControlServer : IAsyncDisposable
         try
         {
             client.Blocking = false;
-            client.Send([.. JsonSerializer.SerializeToUtf8Bytes(ControlReply.Fail(message), ControlWire.Reply), (byte)'\n']);
+            client.Send(ControlWire.Line(ControlReply.Fail(message)));
         }
         catch (SocketException)
         {

@@ -22,6 +22,13 @@ public interface ISupervisor
     /// </summary>
     IDisposable Subscribe(Action<EngineSnapshot> onSnapshot, Action<EngineEvent> onEvent);
 
+    /// <summary>
+    /// Asks for CPU and memory samples (<see cref="ProcessSnapshot.Usage"/>) until disposed. The
+    /// engine samples /proc only while somebody watches (a TUI, an attached client) or a program
+    /// has <c>limits</c>: a pass over /proc every two seconds was most of an idle engine's CPU.
+    /// </summary>
+    IDisposable WatchUsage();
+
     /// <summary>The most recent events, oldest first.</summary>
     IReadOnlyList<EngineEvent> RecentEvents(int count);
 

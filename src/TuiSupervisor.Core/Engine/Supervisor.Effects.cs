@@ -114,9 +114,9 @@ public sealed partial class Supervisor
         _byPid[child.Pid] = slot;
         RecordChildren();
         OpenLogFiles(slot);
-        PipeDrainer.Start(child.Stdout, slot.Stdout, slot.StdoutFile, $"{slot.FullName} stdout");
+        _ = _output.Add(child.Stdout, slot.Stdout, slot.StdoutFile);
         if (child.Stderr is { } stderr)
-            PipeDrainer.Start(stderr, slot.Stderr, slot.StderrFile, $"{slot.FullName} stderr");
+            _ = _output.Add(stderr, slot.Stderr, slot.StderrFile);
         Apply(slot, new ProcessInput.Spawned(child.Pid));
         if (slot.Runtime.Pid == child.Pid)
             StartHealthChecks(slot, child.Pid, environment);
@@ -148,7 +148,7 @@ public sealed partial class Supervisor
             // The file's own failure says it.
         }
 
-        // The drainer threads report file trouble; the loop turns each notice into an event.
+        // The output pump's thread reports file trouble; the loop turns each notice into an event.
         void Notify(LogFileNotice notice) =>
             Post(() => Emit(slot.FullName, notice.Kind == LogFileNoticeKind.Recovered ? EventLevel.Info : EventLevel.Error, $"{slot.FullName}: {stream.ToString().ToLowerInvariant()} log: {notice.Message}"));
         return new RotatingLogFile(path, target.MaxBytes, target.Backups, Notify);

@@ -1,4 +1,3 @@
-using System.Net;
 using TuiSupervisor.Core.Health;
 
 namespace TuiSupervisor.Core.Engine;
@@ -12,14 +11,6 @@ public sealed partial class Supervisor
 {
     /// <summary>Probes in flight at once across the engine; a check waiting for a slot is simply late.</summary>
     private const int MaxConcurrentProbes = 16;
-
-    // Health checks talk to local services: no proxy from the environment, and a redirect is an
-    // answer in itself (the spec counts any 3xx as healthy).
-    private static HttpClient CreateHealthCheckClient() =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
 
     private void StartHealthChecks(ProcessSlot slot, int pid, IReadOnlyDictionary<string, string> environment)
     {

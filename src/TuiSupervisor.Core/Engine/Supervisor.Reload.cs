@@ -77,6 +77,7 @@ public sealed partial class Supervisor
                 return false;
             _config = next;
             var definitions = ConfigDiff.Definitions(next);
+            UpdateSampling();
             foreach (var group in diff.Changed.Concat(diff.Added))
             {
                 _definitions[group] = definitions[group];

@@ -11,6 +11,19 @@ namespace TuiSupervisor.Core.Engine;
 /// </summary>
 public sealed partial class Supervisor
 {
+    private int _usageWatchers;
+
+    public IDisposable WatchUsage()
+    {
+        Interlocked.Increment(ref _usageWatchers);
+        UpdateSampling();
+        return new UsageWatch(this);
+    }
+
+    /// <summary>Samples while somebody watches, or while a program has limits to enforce.</summary>
+    private void UpdateSampling() =>
+        _resources.SetActive(Volatile.Read(ref _usageWatchers) > 0 || _config.Programs.Any(p => p.Limits is not null));
+
     /// <summary>The pids to sample, from the published snapshot (the sampler runs off the loop).</summary>
     private HashSet<int> RunningPids() =>
         [.. Current.Processes.Where(p => p.State.IsRunningLike() && p.Pid is not null).Select(p => p.Pid!.Value)];
@@ -55,6 +68,19 @@ public sealed partial class Supervisor
         if (limits.MaxCpuPercent is { } maxCpu && usage.CpuPercent > maxCpu)
             return string.Create(CultureInfo.InvariantCulture, $"uses {usage.CpuPercent:0.#}% CPU, over max_cpu_percent {maxCpu:0.#}%");
         return null;
+    }
+
+    private sealed class UsageWatch(Supervisor owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+                return;
+            Interlocked.Decrement(ref owner._usageWatchers);
+            owner.UpdateSampling();
+        }
     }
 
     private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB");

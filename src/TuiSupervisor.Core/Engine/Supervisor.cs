@@ -31,9 +31,10 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
     private readonly ProcessSpawner _spawner;
     private readonly ChildReaper _reaper;
     private readonly ExecProbeRunner _execProbes;
-    private readonly HttpClient _http;
+    private readonly HealthCheckHttp _http = new();
     private readonly SemaphoreSlim _probeGate = new(MaxConcurrentProbes);
     private readonly ResourceMonitor _resources;
+    private readonly OutputPump _output = new();
     private readonly IReadOnlyDictionary<string, string> _engineEnvironment;
     private readonly Func<ConfigLoadResult> _loadConfig;
     private readonly LeftoverProcesses? _children;
@@ -65,12 +66,12 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         }, time, TimeSpan.FromSeconds(1));
         _spawner = new ProcessSpawner(_reaper);
         _execProbes = new ExecProbeRunner(_spawner);
-        _http = CreateHealthCheckClient();
         foreach (var program in config.Programs.Where(p => p.Enabled))
             _slots.AddRange(program.Processes.Select(process => new ProcessSlot(program, process)));
         _current = BuildSnapshot(0);
         _loop = Task.Factory.StartNew(RunLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         _resources = new ResourceMonitor(RunningPids, usage => Post(() => OnUsage(usage)), time);
+        UpdateSampling();
         if (_reaper.Warning is { } warning)
             Post(() => Emit(null, EventLevel.Warn, warning));
         Post(() => CleanUpPreviousAutoLogs(config.Supervisor.ChildLogDir));
@@ -180,6 +181,9 @@ public sealed partial class Supervisor : ISupervisor, IAsyncDisposable
         await _loop.ConfigureAwait(false);
         if (_byPid.Count == 0)
             _children?.Clear();
+        else
+            _children?.Close();
+        _output.Dispose();
         foreach (var slot in _slots)
             slot.CloseFiles();
         _http.Dispose();

@@ -26,7 +26,7 @@ internal static class HealthProbe
                 (outcome, output) = check.Type switch
                 {
                     HealthCheckType.Tcp => await TcpAsync(check, linked.Token).ConfigureAwait(false),
-                    HealthCheckType.Http => await HttpProbe.RunAsync(check, context.Http, linked.Token).ConfigureAwait(false),
+                    HealthCheckType.Http => await HttpProbe.RunAsync(check, context.Http.Client, linked.Token).ConfigureAwait(false),
                     HealthCheckType.Exec => await ExecAsync(check, context, linked.Token).ConfigureAwait(false),
                     _ => HeartbeatProbe.Look(check, context.SpawnedAt, time.GetUtcNow()),
                 };

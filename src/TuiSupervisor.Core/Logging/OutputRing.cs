@@ -8,7 +8,7 @@ namespace TuiSupervisor.Core.Logging;
 /// Readers address the stream by that running count (an offset into everything the process ever
 /// printed), so a follower asks "everything since X" and learns from <see cref="OutputSlice.Dropped"/>
 /// when it fell more than a ring behind, instead of silently missing output. One writer (the pipe
-/// drainer) and any number of readers share a lock held only for a copy. Followers park on
+/// output pump) and any number of readers share a lock held only for a copy. Followers park on
 /// <see cref="WaitForDataAsync"/>; the task is created only when somebody waits, so an unwatched
 /// stream allocates nothing per write.
 /// </remarks>
@@ -56,7 +56,7 @@ internal sealed class OutputRing
             _waiter = null;
         }
 
-        // Continuations run asynchronously, so a follower never runs on the drainer's thread.
+        // Continuations run asynchronously, so a follower never runs on the output pump's thread.
         waiter?.TrySetResult();
     }
 

@@ -10,7 +10,7 @@ namespace TuiSupervisor.Core.Logging;
 // pending bytes. Past the limit the oldest pending bytes are dropped and counted, and when the file
 // works again a one-line marker saying how many bytes are missing is written where they would have
 // been, so the gap is visible in the file itself. The in-memory tail keeps the output meanwhile.
-// Retrying on every write costs one failed open or write per pipe read, no more: a drainer that
+// Retrying on every write costs one failed open or write per pipe read, no more: a pump that
 // slows down finds more bytes waiting and reads bigger chunks, so retries cannot pile up.
 internal sealed partial class RotatingLogFile
 {

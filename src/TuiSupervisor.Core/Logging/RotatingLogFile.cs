@@ -73,7 +73,7 @@ internal sealed partial class RotatingLogFile : IDisposable
     /// <summary>
     /// Appends <paramref name="data"/>. Never throws for I/O errors, and ignores writes after
     /// <see cref="Dispose"/>: a pipe held open by an orphaned grandchild can outlive its process's
-    /// log file, and its drainer must go on reading, not die on an exception.
+    /// log file, and the output pump must go on reading it, not die on an exception.
     /// </summary>
     public void Write(ReadOnlySpan<byte> data)
     {

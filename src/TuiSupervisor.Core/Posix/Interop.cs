@@ -124,9 +124,20 @@ internal static unsafe partial class Interop
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int open(string path, int flags, uint mode);
 
+    /// <summary>open(2) of an existing file by a NUL-terminated path, without a creation mode.</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int open(byte* path, int flags);
+
     /// <summary>fcntl(2) for the record-lock commands, whose third argument is a <see cref="FileLock"/>.</summary>
     [LibraryImport(Libc, SetLastError = true)]
     internal static partial int fcntl(int fd, int command, FileLock* fileLock);
+
+    internal const int F_GETFL = 3;
+    internal const int F_SETFL = 4;
+
+    /// <summary>fcntl(2) for the commands whose third argument is an int (file status flags).</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int fcntl(int fd, int command, int argument);
 
     [LibraryImport(Libc)]
     internal static partial uint geteuid();
@@ -163,6 +174,49 @@ internal static unsafe partial class Interop
     internal static partial int execv(string path, byte** argv);
 
     internal const int SIG_SETMASK = 2;
+
+    internal const int O_NONBLOCK = 0x800;
+    internal const int EPOLL_CLOEXEC = O_CLOEXEC;
+    internal const int EPOLL_CTL_ADD = 1;
+    internal const int EPOLL_CTL_DEL = 2;
+    internal const uint EPOLLIN = 0x001;
+    internal const uint EPOLLERR = 0x008;
+    internal const uint EPOLLHUP = 0x010;
+    internal const int EFD_CLOEXEC = O_CLOEXEC;
+    internal const int EFD_NONBLOCK = O_NONBLOCK;
+
+    /// <summary>pidfd_open's number, the same on every architecture (the syscalls added since Linux 5.1 share one table).</summary>
+    internal const long SYS_pidfd_open = 434;
+
+    /// <summary>
+    /// syscall(2), for pidfd_open (Linux 5.3), which glibc wraps only from 2.36 on. Declared with
+    /// fixed arguments although libc's is variadic: glibc's syscall is assembly that only moves
+    /// registers, and int arguments travel in the same registers either way.
+    /// </summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial long syscall(long number, int pid, uint flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int epoll_create1(int flags);
+
+    /// <summary><paramref name="ev"/> points to one <c>struct epoll_event</c>, laid out by <see cref="EpollSet"/>.</summary>
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int epoll_ctl(int epfd, int op, int fd, byte* ev);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int epoll_wait(int epfd, byte* events, int maxEvents, int timeout);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int eventfd(uint initval, int flags);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial nint read(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial nint write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(Libc, SetLastError = true)]
+    internal static partial int close(int fd);
 
     /// <summary>
     /// <c>struct passwd</c>: unlike the spawn types it is a documented public struct whose glibc

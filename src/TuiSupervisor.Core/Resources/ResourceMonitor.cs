@@ -7,6 +7,7 @@ namespace TuiSupervisor.Core.Resources;
 /// the engine's loop: one pass over /proc per sample for all processes together (see
 /// <see cref="ProcTable"/>), so the cost grows with the processes on the machine, not with one
 /// read per supervised process. The results go to <c>report</c>, which posts them to the loop.
+/// It starts idle: the engine turns it on while somebody needs the figures (see <see cref="SetActive"/>).
 /// </summary>
 internal sealed class ResourceMonitor : IDisposable
 {
@@ -19,6 +20,8 @@ internal sealed class ResourceMonitor : IDisposable
     private readonly double _ticksPerSecond;
     private readonly long _pageSize = Environment.SystemPageSize;
     private readonly Lock _sampling = new();
+    private readonly Lock _switching = new();
+    private bool _active;
     private Dictionary<int, (long Ticks, long Timestamp)> _previous = [];
 
     /// <param name="leaders">The pids of the running supervised processes (thread-safe: read from the published snapshot).</param>
@@ -30,7 +33,19 @@ internal sealed class ResourceMonitor : IDisposable
         _time = time;
         var ticks = Interop.sysconf(Interop._SC_CLK_TCK);
         _ticksPerSecond = ticks > 0 ? ticks : 100;
-        _timer = time.CreateTimer(_ => SampleNow(), null, Interval, Interval);
+        _timer = time.CreateTimer(_ => SampleNow(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Starts sampling (the first sample at once, for memory; CPU needs a second one) or stops it.</summary>
+    public void SetActive(bool active)
+    {
+        lock (_switching)
+        {
+            if (active == _active)
+                return;
+            _active = active;
+            _timer.Change(active ? TimeSpan.Zero : Timeout.InfiniteTimeSpan, active ? Interval : Timeout.InfiniteTimeSpan);
+        }
     }
 
     public void Dispose() => _timer.Dispose();

@@ -87,34 +87,44 @@ internal static class CtlCommand
         }
     }
 
+    /// <summary>
+    /// Prints the replies to one request. They are read as plain JSON documents, not as
+    /// <see cref="ControlReply"/> objects (see <see cref="ControlChannel.ReadDocumentAsync"/>): a
+    /// command line tool that starts for one answer must not compile the serializer's metadata
+    /// first. With <c>--json</c> a reply goes out as the engine wrote it.
+    /// </summary>
     private static async Task<int> PrintRepliesAsync(ControlChannel channel, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        while (await channel.ReadAsync(cancellationToken).ConfigureAwait(false) is { } reply)
+        while (await channel.ReadDocumentAsync(cancellationToken).ConfigureAwait(false) is { } document)
         {
-            switch (reply.Type)
+            using (document)
             {
-                case "text" when !json:
-                    output.Write(reply.Text);
-                    output.Flush();
-                    break;
-                case "status":
-                    output.WriteLine(JsonSerializer.Serialize(reply.Processes ?? [], ControlWire.Status));
-                    foreach (var line in reply.Lines ?? [])
-                        error.WriteLine(line);
-                    return reply.Exit ?? ExitCodes.Success;
-                case "error":
-                    error.WriteLine($"tuisupervisor ctl: the engine refused the request: {reply.Error}");
-                    return ExitCodes.UsageOrConfig;
-                case var _ when json:
-                    output.WriteLine(JsonSerializer.Serialize(reply, ControlWire.Reply));
-                    output.Flush();
-                    if (reply.Type == "result")
+                var reply = document.RootElement;
+                switch (ControlChannel.Text(reply, "type"))
+                {
+                    case "text" when !json:
+                        output.Write(ControlChannel.Text(reply, "text"));
+                        output.Flush();
+                        break;
+                    case "status":
+                        output.WriteLine(reply.TryGetProperty("processes", out var processes) && processes.ValueKind == JsonValueKind.Array ? processes.GetRawText() : "[]");
+                        foreach (var line in Lines(reply))
+                            error.WriteLine(line);
+                        return ControlChannel.Number(reply, "exit") ?? ExitCodes.Success;
+                    case "error":
+                        error.WriteLine($"tuisupervisor ctl: the engine refused the request: {ControlChannel.Text(reply, "error")}");
+                        return ExitCodes.UsageOrConfig;
+                    case var type when json:
+                        output.WriteLine(reply.GetRawText());
+                        output.Flush();
+                        if (type == "result")
+                            return await FinishAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case "result":
+                        foreach (var line in Lines(reply))
+                            output.WriteLine(line);
                         return await FinishAsync(channel, reply, cancellationToken).ConfigureAwait(false);
-                    break;
-                case "result":
-                    foreach (var line in reply.Lines ?? [])
-                        output.WriteLine(line);
-                    return await FinishAsync(channel, reply, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
@@ -122,16 +132,21 @@ internal static class CtlCommand
         return ExitCodes.UnknownOrNoEngine;
     }
 
+    private static IEnumerable<string> Lines(JsonElement reply) =>
+        reply.TryGetProperty("lines", out var lines) && lines.ValueKind == JsonValueKind.Array
+            ? lines.EnumerateArray().Select(line => line.GetString() ?? "")
+            : [];
+
     /// <summary>After <c>shutdown</c>'s answer, waits for the engine to close the connection, so a script can start the next one at once.</summary>
-    private static async Task<int> FinishAsync(ControlChannel channel, ControlReply result, CancellationToken cancellationToken)
+    private static async Task<int> FinishAsync(ControlChannel channel, JsonElement result, CancellationToken cancellationToken)
     {
-        if (result.Lines is ["Shut down"])
+        var exit = ControlChannel.Number(result, "exit") ?? ExitCodes.Success;
+        if (Lines(result).SequenceEqual(["Shut down"]))
         {
-            while (await channel.ReadAsync(cancellationToken).ConfigureAwait(false) is not null)
-            {
-            }
+            while (await channel.ReadDocumentAsync(cancellationToken).ConfigureAwait(false) is { } more)
+                more.Dispose();
         }
 
-        return result.Exit ?? ExitCodes.Success;
+        return exit;
     }
 }

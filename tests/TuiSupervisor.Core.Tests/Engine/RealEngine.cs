@@ -82,7 +82,7 @@ internal sealed class RealEngine : IAsyncDisposable
         }
         catch (IOException)
         {
-            // A log file still being written by a drainer thread; the folder is in /tmp anyway.
+            // A log file still being written by the output pump; the folder is in /tmp anyway.
         }
     }
 }

@@ -1,3 +1,4 @@
+using TuiSupervisor.Core.Resources;
 using TuiSupervisor.Core.Engine;
 using TuiSupervisor.Core.Tests.Engine;
 using TuiSupervisor.Core.Tests.Posix;
@@ -27,6 +28,7 @@ public class ResourceLimitTests
             startsecs = 0
             """);
         await engine.Supervisor.StartAutostartProgramsAsync();
+        using var watch = engine.Supervisor.WatchUsage();
         Poll.Until(() => engine.Process("pair").Usage is { CpuPercent: not null, Processes: 2 }, "two samples of both processes", 15_000);
         var usage = engine.Process("pair").Usage!;
         Assert.True(usage.RssBytes > 0);
@@ -34,6 +36,27 @@ public class ResourceLimitTests
 
         await engine.Supervisor.StopAsync(["pair"]);
         Assert.Null(engine.Process("pair").Usage);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sampled_while_nobody_watches_and_no_program_has_limits()
+    {
+        await using var engine = new RealEngine("""
+            [programs.quiet]
+            command = "/bin/sleep 1000"
+            startsecs = 0
+            """);
+        await engine.Supervisor.StartAutostartProgramsAsync();
+        using (engine.Supervisor.WatchUsage())
+            Poll.Until(() => engine.Process("quiet").Usage is not null, "a sample while watched", 15_000);
+        // A sample taken as the watch ended may still land: look once the interval has passed.
+        await Task.Delay(ResourceMonitor.Interval + TimeSpan.FromSeconds(0.5));
+        var last = engine.Process("quiet").Usage!.At;
+
+        // Three sampling intervals: a sample would have landed by then if the monitor still ran.
+        await Task.Delay(3 * ResourceMonitor.Interval);
+
+        Assert.Equal(last, engine.Process("quiet").Usage!.At);
     }
 
     [Fact]

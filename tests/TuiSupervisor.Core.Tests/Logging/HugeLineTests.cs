@@ -1,4 +1,3 @@
-using System.IO.Pipes;
 using TuiSupervisor.Core.Logging;
 
 namespace TuiSupervisor.Core.Tests.Logging;
@@ -31,14 +30,15 @@ public sealed class HugeLineTests : IDisposable
         var path = _dir.File("huge.log");
         var ring = new OutputRing();
         using var file = new RotatingLogFile(path, maxBytes: 0, backups: 0);
-        using var writer = new AnonymousPipeServerStream(PipeDirection.Out);
-        var reader = new AnonymousPipeClientStream(PipeDirection.In, writer.ClientSafePipeHandle);
+        using var pump = new OutputPump();
+        var (writer, readEnd) = OutputPumpTests.CreatePipe();
+        using var writing = writer;
         var chunk = new byte[ChunkSize];
 
         // Everything the test itself allocates is in place before measuring; the writer reuses one
-        // chunk, so whatever the process allocates meanwhile is the drainer's doing.
+        // chunk, so whatever the process allocates meanwhile is the pump's doing.
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var drainer = PipeDrainer.Start(reader, ring, file, "huge:stdout");
+        var draining = pump.Add(readEnd, ring, file);
         for (long written = 0; written < LineLength; written += ChunkSize)
         {
             Fill(chunk, written);
@@ -46,7 +46,7 @@ public sealed class HugeLineTests : IDisposable
         }
 
         writer.Dispose();
-        var drained = await drainer.Completion.WaitAsync(TimeSpan.FromSeconds(60));
+        var drained = await draining.WaitAsync(TimeSpan.FromSeconds(60));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         Assert.Equal(LineLength, drained);

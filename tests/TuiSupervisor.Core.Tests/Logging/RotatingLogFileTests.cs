@@ -271,7 +271,7 @@ public sealed class RotatingLogFileTests : IDisposable
     }
 
     [Fact]
-    public void Writes_after_dispose_are_ignored_so_a_drainer_that_outlives_its_file_keeps_reading()
+    public void Writes_after_dispose_are_ignored_so_a_pipe_that_outlives_its_file_keeps_being_read()
     {
         var path = _dir.File("closed.log");
         var file = Open(path);

@@ -17,9 +17,9 @@ internal sealed class ChildHarness : IDisposable
     private readonly ConcurrentDictionary<int, ExitStatus> _exits = new();
     private readonly List<int> _spawned = [];
 
-    public ChildHarness(TimeSpan? safetyTick = null)
+    public ChildHarness(TimeSpan? safetyTick = null, bool usePidfds = true)
     {
-        Reaper = new ChildReaper(exit => _exits[exit.Pid] = exit, TimeProvider.System, safetyTick ?? TimeSpan.FromSeconds(1));
+        Reaper = new ChildReaper(exit => _exits[exit.Pid] = exit, TimeProvider.System, safetyTick ?? TimeSpan.FromSeconds(1), usePidfds);
         Spawner = new ProcessSpawner(Reaper);
     }
 

@@ -41,14 +41,39 @@ public sealed class ChildReaperTests : IDisposable
     }
 
     [Fact]
-    public async Task Reaper_notices_an_exit_through_SIGCHLD_without_waiting_for_the_safety_tick()
+    public async Task Without_pidfds_the_reaper_notices_an_exit_through_SIGCHLD_without_waiting_for_the_safety_tick()
     {
         // The tick would take an hour: only SIGCHLD can report this exit within the deadline. The
         // child outlives the spawn call, so the wake-up from Register has passed by then.
-        using var harness = new ChildHarness(safetyTick: TimeSpan.FromHours(1));
+        using var harness = new ChildHarness(safetyTick: TimeSpan.FromHours(1), usePidfds: false);
         SpawnedChild child = harness.Start("/bin/sleep", "0.3");
 
         Assert.Equal(0, (await harness.WaitForExitAsync(child.Pid)).ExitCode);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Every_exit_of_many_children_ending_together_is_reported_once_with_its_code(bool usePidfds)
+    {
+        using var harness = new ChildHarness(safetyTick: TimeSpan.FromHours(1), usePidfds: usePidfds);
+        var children = Enumerable.Range(0, 40).Select(i => (Code: i % 7, harness.Start("/bin/sh", "-c", $"exit {i % 7}").Pid)).ToList();
+
+        foreach (var (code, pid) in children)
+            Assert.Equal(new ExitStatus(pid, code, null), await harness.WaitForExitAsync(pid));
+    }
+
+    [Fact]
+    public async Task A_child_that_exits_before_it_is_registered_is_still_reported()
+    {
+        // Not through the spawner: the child is certainly a zombie by the time the reaper hears of it.
+        using var harness = new ChildHarness(safetyTick: TimeSpan.FromHours(1));
+        var pid = SpawnUnregistered("/bin/true");
+        await ChildHarness.Eventually(() => ChildHarness.IsGone(pid), "the child to exit");
+
+        harness.Reaper.Register(pid);
+
+        Assert.Equal(0, (await harness.WaitForExitAsync(pid)).ExitCode);
     }
 
     [Fact]
@@ -109,5 +134,13 @@ public sealed class ChildReaperTests : IDisposable
             Assert.Equal(4, (await harness.WaitForExitAsync(ours.Pid)).ExitCode);
             Assert.False(harness.HasExited(theirs.Id));
         }
+    }
+
+    private static unsafe int SpawnUnregistered(string program)
+    {
+        using var argv = new NativeStringArray([program]);
+        using var envp = new NativeStringArray([]);
+        Assert.Equal(0, Interop.posix_spawn(out int pid, program, null, null, argv.Pointer, envp.Pointer));
+        return pid;
     }
 }
