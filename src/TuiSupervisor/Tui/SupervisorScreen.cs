@@ -29,6 +29,7 @@ internal sealed partial class SupervisorScreen : View, IDisposable
     private readonly TextInput _prompt;
     private readonly ConcurrentQueue<EngineEvent> _newEvents = new();
     private readonly IDisposable _subscription;
+    private readonly IDisposable _usage;
     private readonly ITimer _clock;
     private Application? _app;
     private EngineSnapshot? _latest;
@@ -57,6 +58,9 @@ internal sealed partial class SupervisorScreen : View, IDisposable
         // events pane keeps one of each (by sequence), where the other order could lose it.
         _subscription = supervisor.Subscribe(OnSnapshot, _newEvents.Enqueue);
         _events.Add(supervisor.RecentEvents(2000));
+
+        // The table shows CPU and memory: the engine samples /proc only while somebody watches.
+        _usage = supervisor.WatchUsage();
 
         // Uptimes and retry countdowns move on their own: one redraw a second keeps them true.
         _clock = time.CreateTimer(_ => _app?.Invalidate(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -120,6 +124,7 @@ internal sealed partial class SupervisorScreen : View, IDisposable
     public void Dispose()
     {
         _clock.Dispose();
+        _usage.Dispose();
         _subscription.Dispose();
         _ = _log.Source?.DisposeAsync().AsTask();
     }

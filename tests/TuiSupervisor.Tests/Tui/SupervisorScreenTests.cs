@@ -48,6 +48,14 @@ public class SupervisorScreenTests
     }
 
     [Fact]
+    public async Task The_table_shows_the_memory_the_engine_samples_while_the_screen_watches()
+    {
+        await using var screen = new ScreenHarness(Config);
+        var text = screen.WaitFor(s => screen.RowOf("worker_00") is >= 0 and var row && System.Text.RegularExpressions.Regex.IsMatch(s.Split('\n')[row], @"RUNNING .* \d+(\.\d)?[KM]( |$)"), "worker_00's memory");
+        Assert.Matches(@"\d+(\.\d)?M", text.Split('\n')[screen.RowOf("▾")]);
+    }
+
+    [Fact]
     public async Task The_log_pane_follows_the_selection_by_key_and_by_mouse_and_shows_both_streams()
     {
         await using var screen = new ScreenHarness(Config);
