@@ -79,6 +79,9 @@ public sealed class ControlClient : ISupervisor, IAsyncDisposable
     /// <summary>Nothing to ask: the engine samples for as long as this client is subscribed (its <c>subscribe</c> op watches usage).</summary>
     public IDisposable WatchUsage() => new Unsubscriber(() => { });
 
+    /// <summary>Nothing to ask: the engine refreshes the figures for the requests that show them.</summary>
+    public Task RefreshUsageAsync() => Task.CompletedTask;
+
     public IReadOnlyList<EngineEvent> RecentEvents(int count)
     {
         lock (_lock)

@@ -50,6 +50,7 @@ internal sealed class ControlRequestHandler(ISupervisor supervisor, Action reque
                 await RunLineAsync(line, connection).ConfigureAwait(false);
                 break;
             case "status":
+                await supervisor.RefreshUsageAsync().ConfigureAwait(false);
                 var (processes, errors, output) = await _interpreter.StatusAsync(request.Names ?? []).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 connection.Send(new ControlReply("status")

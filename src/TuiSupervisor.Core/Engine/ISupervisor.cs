@@ -29,6 +29,13 @@ public interface ISupervisor
     /// </summary>
     IDisposable WatchUsage();
 
+    /// <summary>
+    /// Takes a sample now when nobody watches, so a one-off answer (<c>ctl --json status</c>)
+    /// carries memory, and CPU over the time since the previous one-off sample; the snapshot
+    /// after it has the figures. While somebody watches, the periodic sample is fresh enough.
+    /// </summary>
+    Task RefreshUsageAsync();
+
     /// <summary>The most recent events, oldest first.</summary>
     IReadOnlyList<EngineEvent> RecentEvents(int count);
 

@@ -20,6 +20,17 @@ public sealed partial class Supervisor
         return new UsageWatch(this);
     }
 
+    public async Task RefreshUsageAsync()
+    {
+        if (Volatile.Read(ref _usageWatchers) > 0 || _config.Programs.Any(p => p.Limits is not null))
+            return;
+
+        // Off the loop (a pass over /proc); the sample is posted to the loop, and the snapshot
+        // taken after it (posted later, so applied later) carries it.
+        await Task.Run(_resources.SampleNow).ConfigureAwait(false);
+        await SnapshotAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Samples while somebody watches, or while a program has limits to enforce.</summary>
     private void UpdateSampling() =>
         _resources.SetActive(Volatile.Read(ref _usageWatchers) > 0 || _config.Programs.Any(p => p.Limits is not null));
