@@ -67,7 +67,11 @@ public class ControlHostileClientTests
         using var raw = engine.Connect();
         raw.Socket.ReceiveBufferSize = 4096;
         raw.Send(new ControlRequest { Op = "subscribe" });
-        Poll.Until(() => engine.Server.ConnectionCount == 1, "the subscription");
+
+        // The feed's first replies come once the subscription is in place on the engine's loop;
+        // events announced before that would reach nobody and never fill the client's queue.
+        Assert.Equal("events", raw.Read()?.Type);
+        Assert.Equal("snapshot", raw.Read()?.Type);
 
         // Events reach subscribers from the engine's loop, which must never wait for a client.
         var message = new string('e', 1000);
