@@ -136,6 +136,36 @@ public partial class EngineLifecycleTests
         }
     }
 
+    [Fact]
+    public void Sigusr2_reopens_the_child_logs_and_the_activity_log_after_logrotate_moved_them()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("s.toml", """
+            [supervisor]
+            logfile = "act.log"
+            [programs.talker]
+            command = ["/bin/sh", "-c", "while true; do echo tick; sleep 0.1; done"]
+            startsecs = 0
+            stdout_logfile = "talker.log"
+            """);
+        using var engine = new HeadlessSession(dir.Path, "s.toml");
+        engine.Poll("status", s => s.Contains("RUNNING", StringComparison.Ordinal));
+        var talkerLog = Path.Combine(dir.Path, "talker.log");
+        var activityLog = Path.Combine(dir.Path, "act.log");
+        engine.WaitFor(_ => File.Exists(talkerLog) && File.Exists(activityLog) && new FileInfo(activityLog).Length > 0, "both logs written");
+
+        // What logrotate does with 'create': move the files away, then signal.
+        File.Move(talkerLog, talkerLog + ".1");
+        File.Move(activityLog, activityLog + ".1");
+        engine.Signal("USR2");
+        engine.WaitFor(_ => File.Exists(talkerLog) && File.ReadAllText(talkerLog).Contains("tick", StringComparison.Ordinal), "the child's log reopened by its name");
+        engine.Poll("stop talker", s => s.Contains("talker: stopped", StringComparison.Ordinal));
+        engine.WaitFor(_ => File.Exists(activityLog) && File.ReadAllText(activityLog).Contains("talker: RUNNING -> STOPPING", StringComparison.Ordinal), "the activity log reopened by its name");
+        Assert.DoesNotContain("STOPPING", File.ReadAllText(activityLog + ".1"), StringComparison.Ordinal);
+        engine.Send("quit");
+        Assert.Equal(0, engine.WaitForExit());
+    }
+
     [GeneratedRegex(@"pid (\d+),")]
     private static partial Regex Pid();
 }

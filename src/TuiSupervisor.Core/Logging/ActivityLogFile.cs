@@ -20,5 +20,8 @@ public sealed class ActivityLogFile(string path, long maxBytes, int backups, Act
     /// <summary>Appends; never throws for I/O errors (see <see cref="RotatingLogFile.Write"/>).</summary>
     public void Write(ReadOnlySpan<byte> data) => _file.Write(data);
 
+    /// <summary>Closes and reopens the file by its path (see <see cref="RotatingLogFile.Reopen"/>).</summary>
+    public void Reopen() => _file.Reopen();
+
     public void Dispose() => _file.Dispose();
 }

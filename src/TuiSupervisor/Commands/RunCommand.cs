@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TuiSupervisor.Cli;
 using TuiSupervisor.Core.Commands;
 using TuiSupervisor.Core.Control;
@@ -13,6 +14,9 @@ namespace TuiSupervisor.Commands;
 /// <summary>The default command: run the engine on a config, in the TUI or headless.</summary>
 internal static class RunCommand
 {
+    /// <summary>SIGUSR2 has no name in <see cref="PosixSignal"/>; the runtime takes the raw number.</summary>
+    private const PosixSignal SigUsr2 = (PosixSignal)12;
+
     public static async Task<int> RunAsync(ParsedCommand command)
     {
         var result = ConfigSource.Load(command.ConfigPath);
@@ -78,6 +82,14 @@ internal static class RunCommand
         await using (supervisor.ConfigureAwait(false))
         {
             using var activityLog = ActivityLog.Start(config.Supervisor, supervisor);
+
+            // SIGUSR2 (logrotate's postrotate): every log file reopens by its name, in both modes.
+            using var reopen = PosixSignalRegistration.Create(SigUsr2, context =>
+            {
+                context.Cancel = true;
+                _ = supervisor.ReopenLogFilesAsync();
+                activityLog?.Reopen();
+            });
             if (theme is not null)
                 return await RunTuiAsync(supervisor, control, leftovers, theme, colorMode).ConfigureAwait(false);
             using var console = PosixTerminal.IsInteractive

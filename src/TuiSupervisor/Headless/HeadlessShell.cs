@@ -14,9 +14,6 @@ internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console
 {
     public const string Prompt = "tuisupervisor> ";
 
-    /// <summary>SIGUSR2 has no name in <see cref="PosixSignal"/>; the runtime takes the raw number.</summary>
-    private const PosixSignal SigUsr2 = (PosixSignal)12;
-
     private readonly TaskCompletionSource _quit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _interrupts;
 
@@ -48,7 +45,6 @@ internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
-        using var reopen = PosixSignalRegistration.Create(SigUsr2, OnSignal);
         await supervisor.StartAutostartProgramsAsync().ConfigureAwait(false);
 
         var interpreter = new CommandInterpreter(supervisor, TimeProvider.System);
@@ -109,9 +105,6 @@ internal sealed class HeadlessShell(Supervisor supervisor, IShellConsole console
             case PosixSignal.SIGHUP:
                 supervisor.Announce(EventLevel.Info, "SIGHUP received: reloading the config");
                 _ = ReloadAsync();
-                break;
-            case SigUsr2:
-                _ = supervisor.ReopenLogFilesAsync();
                 break;
             case PosixSignal.SIGINT when Interlocked.Increment(ref _interrupts) > 1:
                 supervisor.Announce(EventLevel.Warn, "second SIGINT: killing every remaining process");

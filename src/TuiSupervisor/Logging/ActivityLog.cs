@@ -17,11 +17,13 @@ namespace TuiSupervisor.Logging;
 internal sealed class ActivityLog : IDisposable
 {
     private readonly Serilog.Core.Logger _logger;
+    private readonly ActivityLogFile _file;
     private readonly IDisposable _subscription;
 
-    private ActivityLog(Serilog.Core.Logger logger, ISupervisor supervisor)
+    private ActivityLog(Serilog.Core.Logger logger, ActivityLogFile file, ISupervisor supervisor)
     {
         _logger = logger;
+        _file = file;
         _subscription = supervisor.Subscribe(_ => { }, Write);
     }
 
@@ -51,8 +53,11 @@ internal sealed class ActivityLog : IDisposable
             .MinimumLevel.Is(Level(settings.LogLevel))
             .WriteTo.Sink(new RotatingFileSink(file, new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss,fff} {Level:u4} {Message:lj}{NewLine}", CultureInfo.InvariantCulture)))
             .CreateLogger();
-        return new ActivityLog(logger, supervisor);
+        return new ActivityLog(logger, file, supervisor);
     }
+
+    /// <summary>Closes and reopens the file by its name (SIGUSR2, after logrotate moved it away).</summary>
+    public void Reopen() => _file.Reopen();
 
     public void Dispose()
     {

@@ -14,9 +14,6 @@ namespace TuiSupervisor.Tui;
 /// </summary>
 internal sealed class TuiRunner(ISupervisor supervisor, Supervisor? ownEngine, Theme theme, ColorMode colorMode)
 {
-    /// <summary>SIGUSR2 has no name in <see cref="PosixSignal"/>; the runtime takes the raw number.</summary>
-    private const PosixSignal SigUsr2 = (PosixSignal)12;
-
     /// <summary>Below this the layout cannot hold a table and a log; a one-line notice shows instead.</summary>
     private static readonly TerminalSize MinimumSize = new(50, 10);
 
@@ -78,15 +75,6 @@ internal sealed class TuiRunner(ISupervisor supervisor, Supervisor? ownEngine, T
         var registrations = new Registrations();
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
             registrations.Add(PosixSignalRegistration.Create(signal, OnTermination));
-        if (ownEngine is { } engine)
-        {
-            registrations.Add(PosixSignalRegistration.Create(SigUsr2, context =>
-            {
-                context.Cancel = true;
-                _ = engine.ReopenLogFilesAsync();
-            }));
-        }
-
         return registrations;
     }
 
