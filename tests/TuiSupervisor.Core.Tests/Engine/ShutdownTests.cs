@@ -35,7 +35,7 @@ public class ShutdownTests
         engine.WaitForState("stubborn", ProcessState.Running);
 
         var shutdown = engine.Supervisor.ShutdownAsync();
-        engine.WaitForState("stubborn", ProcessState.Stopping);
+        engine.WaitForState("stubborn", ProcessState.Stopping, seconds: 30);
 
         Assert.Equal([new ActionResult("idle", ActionOutcome.ShuttingDown)], await engine.Supervisor.StartAsync(["idle"]));
         engine.Toml = Config + "\n[programs.added]\ncommand = \"sleep 1000\"\nstartsecs = 0\n";
