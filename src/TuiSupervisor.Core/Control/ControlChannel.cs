@@ -87,7 +87,7 @@ public sealed class ControlChannel : IAsyncDisposable
 
     public async Task SendAsync(ControlRequest request, CancellationToken cancellationToken = default)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(request, ControlRequestWriter.Default.ControlRequest);
+        var json = JsonSerializer.SerializeToUtf8Bytes(request, ControlWriter.Default.ControlRequest);
         var line = new byte[json.Length + 1];
         json.CopyTo(line, 0);
         line[^1] = (byte)'\n';

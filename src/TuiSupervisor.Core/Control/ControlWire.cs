@@ -7,7 +7,7 @@ namespace TuiSupervisor.Core.Control;
 
 /// <summary>
 /// How replies are written: with the generated serialization-only code of
-/// <see cref="ControlReplyWriter"/> (the same JSON as <see cref="ControlJson"/>), into a
+/// <see cref="ControlWriter"/> (the same JSON as <see cref="ControlJson"/>), into a
 /// <see cref="Utf8JsonWriter"/> that leaves text readable ('&gt;', quotes and non-ASCII as
 /// themselves, not <c>\u003E</c>): the protocol is never embedded in HTML, and operators read
 /// <c>ctl --json</c>. Control characters are still escaped.
@@ -23,7 +23,7 @@ public static class ControlWire
     public static JsonWriterOptions Writer { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Serializes into a writer made with <see cref="Writer"/> (the escaping is the writer's, not these options').</summary>
-    public static JsonTypeInfo<ControlReply> Reply => ControlReplyWriter.Default.ControlReply;
+    public static JsonTypeInfo<ControlReply> Reply => ControlWriter.Default.ControlReply;
 
     /// <summary>One reply as a protocol line, newline included.</summary>
     public static byte[] Line(ControlReply reply)
