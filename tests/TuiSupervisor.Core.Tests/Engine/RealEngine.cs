@@ -58,7 +58,12 @@ internal sealed class RealEngine : IAsyncDisposable
     /// <summary>The last lines of a process's output, waited for (a test helper, so blocking is fine).</summary>
     public byte[] Tail(string name, bool stderr = false, int lines = 10) => Supervisor.TailAsync(name, stderr, lines).GetAwaiter().GetResult();
 
-    public ProcessSnapshot Process(string name) => Supervisor.Current.Find(name) ?? throw new InvalidOperationException($"no process {name}");
+    /// <summary>
+    /// The process as the engine has it after everything queued so far (an operation's task can end
+    /// before the loop publishes the snapshot of its batch, so <c>Current</c> may lag by one batch).
+    /// </summary>
+    public ProcessSnapshot Process(string name) =>
+        Supervisor.SnapshotAsync().GetAwaiter().GetResult().Find(name) ?? throw new InvalidOperationException($"no process {name}");
 
     private ConfigLoadResult Load() =>
         ConfigLoader.LoadToml(Encoding.UTF8.GetBytes(Toml), "test.toml", new BindingContext(Folder, EnvironmentVariables.Read(), "testhost"));
