@@ -24,7 +24,7 @@ IScenario[] sideBySide =
 [
     new RespawnScenario(), new SpawnScenario(), new StopAllScenario(), new LogThroughputScenario(), new IdleScenario(), new StartupScenario(), new CtlScenario(),
 ];
-IScenario[] onRequest = [new SoakScenario(), new NoNewlineScenario(), new ReliabilityScenario(root)];
+IScenario[] onRequest = [new SoakScenario(), new NoNewlineScenario(), new ReliabilityScenario(root), new TuiScenario()];
 var known = sideBySide.Concat(onRequest).ToDictionary(s => s.Name);
 var unknown = options.Only.Where(name => !known.ContainsKey(name)).ToList();
 if (unknown.Count > 0)
@@ -55,7 +55,7 @@ foreach (var scenario in scenarios)
     ScenarioContext.Progress($"scenario {scenario.Name}");
     await scenario.RunAsync(context, table);
     // Written after every scenario, so a long run stopped half-way keeps what it measured.
-    var machine = $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end";
+    var machine = $"{Environment.ProcessorCount} cores, load average {LoadAverage.Now()} at the end";
     report = string.Create(CultureInfo.InvariantCulture,
         $"Measured {DateTime.Now:yyyy-MM-dd HH:mm} ({(options.Quick ? "--quick" : "full")}; {machine}).\n\n{table.ToMarkdown()}");
     await File.WriteAllTextAsync(file, report);

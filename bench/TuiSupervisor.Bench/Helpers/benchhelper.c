@@ -6,6 +6,9 @@
  *   benchhelper sleep                  sleep until a signal ends it
  *   benchhelper slowterm MS            on SIGTERM (or SIGINT, pm2's stop signal) take MS more, then exit 0
  *   benchhelper lines BYTES [FILE]     write BYTES of 100-byte lines to stdout (FILE gets "start NS")
+ *   benchhelper flood RATE FILE        once sent SIGUSR1, write RATE 80-byte lines a second to stdout, paced
+ *                                      every millisecond; FILE is rewritten about ten times a second with
+ *                                      "LINES NS PID" (from the start, so the sender finds the PID there)
  *   benchhelper respawnloop N FILE     reference: fork, exec `respawn FILE 0 1`, wait; N times
  *   benchhelper spawn N                reference: posix_spawn N sleepers; print the ns it took; kill them
  *   benchhelper pipecopy OUT BYTES     reference: `lines BYTES` into a pipe, copied 1 MiB at a time to OUT; print ns
@@ -80,6 +83,61 @@ static int lines(long long bytes) {
     return 0;
 }
 
+/* A log-like line of 80 bytes: its number in 12 digits, the text, a newline. */
+static void fill_flood_line(char *line, unsigned long long i) {
+    static const char text[] = " INFO worker-3: handled GET /api/items?page=17 in 3 ms (status 200)";
+    char digits[16];
+    snprintf(digits, sizeof digits, "%012llu", i % 1000000000000ULL);
+    memcpy(line, digits, 12);
+    memcpy(line + 12, text, 67);
+    line[79] = '\n';
+}
+
+static void flood_stats(int fd, unsigned long long written) {
+    char stats[80];
+    int n = snprintf(stats, sizeof stats, "%20llu %20lld %10d\n", written, now_ns(), (int)getpid());
+    if (pwrite(fd, stats, (size_t)n, 0) != n) { perror("flood stats"); exit(70); }
+}
+
+/* It waits for SIGUSR1 first, so that a supervisor shows it RUNNING and quiet before the flood.
+ * Paced by the clock, not by sleeping a fixed time per batch: every millisecond it writes the
+ * lines due by then, so a late wake-up is made up at the next one. A pipe that stays full (the
+ * supervisor not keeping up) holds it back; it then catches up at most 100 ms, so the rate it
+ * reaches is what the reader took, which the stats file shows. */
+static int flood(long rate, const char *stats_file) {
+    static char buffer[64 * 1024];
+    const unsigned long long per_buffer = sizeof buffer / 80, slack = (unsigned long long)rate / 10;
+    sigset_t go;
+    int signal_number;
+    sigemptyset(&go);
+    sigaddset(&go, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &go, NULL);
+    int stats = open(stats_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (stats < 0) { perror(stats_file); return 70; }
+    flood_stats(stats, 0);
+    sigwait(&go, &signal_number);
+    long long start = now_ns(), last_stats = start;
+    unsigned long long written = 0, skipped = 0;
+    struct timespec tick;
+    for (;;) {
+        long long now = now_ns();
+        unsigned long long due = (unsigned long long)((now - start) / 1000000LL) * (unsigned long long)rate / 1000ULL - skipped;
+        if (due > written + slack) { skipped += due - written - slack; due = written + slack; }
+        while (written < due) {
+            unsigned long long count = due - written < per_buffer ? due - written : per_buffer;
+            for (unsigned long long k = 0; k < count; k++) fill_flood_line(buffer + k * 80, written + k);
+            if (write_all(1, buffer, (size_t)(count * 80)) != 0) { perror("write"); return 74; }
+            written += count;
+        }
+        if (now - last_stats >= 100000000LL) { flood_stats(stats, written); last_stats = now; }
+        /* The next whole millisecond after now: after a blocked write, no burst of empty ticks. */
+        long long next = now + 1000000LL - (now - start) % 1000000LL;
+        tick.tv_sec = next / 1000000000LL;
+        tick.tv_nsec = next % 1000000000LL;
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &tick, NULL) == EINTR) {}
+    }
+}
+
 static void on_term(int sig) { (void)sig; terminated = 1; }
 
 static pid_t spawn(char *const argv[], posix_spawn_file_actions_t *actions) {
@@ -112,6 +170,9 @@ int main(int argc, char **argv) {
     if (argc >= 3 && strcmp(argv[1], "lines") == 0) {
         if (argc >= 4) stamp(argv[3], "start");
         return lines(atoll(argv[2]));
+    }
+    if (argc >= 4 && strcmp(argv[1], "flood") == 0) {
+        return flood(atol(argv[2]), argv[3]);
     }
     if (argc >= 4 && strcmp(argv[1], "respawnloop") == 0) {
         char *child[] = { (char *)self, "respawn", argv[3], "0", "1", NULL };

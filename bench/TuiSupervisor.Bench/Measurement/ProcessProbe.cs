@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace TuiSupervisor.Bench.Measurement;
 
-/// <summary>What /proc says about one process: CPU time, resident memory, open descriptors.</summary>
+/// <summary>What /proc says about one process: CPU time, resident memory, open descriptors, bytes written.</summary>
 internal static class ProcessProbe
 {
     // USER_HZ; 100 on every Linux the product targets (sysconf(_SC_CLK_TCK) would say the same).
@@ -30,4 +30,19 @@ internal static class ProcessProbe
     }
 
     public static int OpenDescriptors(int pid) => Directory.GetFileSystemEntries($"/proc/{pid}/fd").Length;
+
+    /// <summary>
+    /// wchar from /proc/PID/io: the bytes it passed to write() and its kin (a terminal, pipes,
+    /// files), but not to send() or sendto() on a socket, which the kernel does not count there.
+    /// </summary>
+    public static long WrittenBytes(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/io"))
+        {
+            if (line.StartsWith("wchar:", StringComparison.Ordinal))
+                return long.Parse(line["wchar:".Length..].Trim(), CultureInfo.InvariantCulture);
+        }
+
+        throw new InvalidOperationException($"no wchar for pid {pid}");
+    }
 }

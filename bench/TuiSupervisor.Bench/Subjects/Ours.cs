@@ -11,11 +11,18 @@ internal sealed class Ours(string executable) : ISubject
 
     public string? Unavailable => File.Exists(executable) ? null : $"no published build at {executable} (bench/run publishes it)";
 
-    public Task<IRunningSupervisor> StartAsync(string folder, IReadOnlyList<BenchProgram> programs)
+    public Task<IRunningSupervisor> StartAsync(string folder, IReadOnlyList<BenchProgram> programs) =>
+        Task.FromResult<IRunningSupervisor>(new OursRunning(executable, folder, WriteConfig(folder, programs)));
+
+    /// <summary>Where <see cref="StartAsync"/> writes the config of a run in <paramref name="folder"/>.</summary>
+    public static string ConfigFile(string folder) => Path.Combine(folder, "supervisor.toml");
+
+    /// <summary>Writes the config of <paramref name="programs"/> into <paramref name="folder"/>; returns its path (for <c>ctl -c</c> and <c>attach -c</c>).</summary>
+    public static string WriteConfig(string folder, IReadOnlyList<BenchProgram> programs)
     {
-        var config = Path.Combine(folder, "supervisor.toml");
+        var config = ConfigFile(folder);
         File.WriteAllText(config, Toml(programs));
-        return Task.FromResult<IRunningSupervisor>(new OursRunning(executable, folder, config));
+        return config;
     }
 
     private static string Toml(IReadOnlyList<BenchProgram> programs)
@@ -42,7 +49,8 @@ internal sealed class Ours(string executable) : ISubject
             toml.AppendLine(CultureInfo.InvariantCulture, $"startsecs = {program.StartSecs}");
             toml.AppendLine(CultureInfo.InvariantCulture, $"stopwaitsecs = {program.StopWaitSecs}");
             toml.AppendLine(CultureInfo.InvariantCulture, $"stdout_logfile = {Quote(program.StdoutLog ?? "NONE")}");
-            toml.AppendLine("stdout_logfile_maxbytes = 0");
+            toml.AppendLine(CultureInfo.InvariantCulture, $"stdout_logfile_maxbytes = {program.StdoutLogMaxBytes}");
+            toml.AppendLine(CultureInfo.InvariantCulture, $"stdout_logfile_backups = {program.StdoutLogBackups}");
             toml.AppendLine("stderr_logfile = \"NONE\"");
         }
 

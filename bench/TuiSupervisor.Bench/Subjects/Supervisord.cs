@@ -58,7 +58,8 @@ internal sealed class Supervisord : ISubject
             ini.AppendLine(CultureInfo.InvariantCulture, $"startsecs = {(int)Math.Ceiling(program.StartSecs)}");
             ini.AppendLine(CultureInfo.InvariantCulture, $"stopwaitsecs = {program.StopWaitSecs}");
             ini.AppendLine(CultureInfo.InvariantCulture, $"stdout_logfile = {program.StdoutLog ?? "NONE"}");
-            ini.AppendLine("stdout_logfile_maxbytes = 0");
+            ini.AppendLine(CultureInfo.InvariantCulture, $"stdout_logfile_maxbytes = {program.StdoutLogMaxBytes}");
+            ini.AppendLine(CultureInfo.InvariantCulture, $"stdout_logfile_backups = {program.StdoutLogBackups}");
             ini.AppendLine("stderr_logfile = NONE");
             ini.AppendLine();
         }

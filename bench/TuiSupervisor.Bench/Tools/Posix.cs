@@ -2,13 +2,21 @@ using System.Runtime.InteropServices;
 
 namespace TuiSupervisor.Bench.Tools;
 
-/// <summary>The native calls the bench needs: sending SIGTERM, which Process cannot, and the CPU time of reaped children.</summary>
+/// <summary>The native calls the bench needs: sending SIGTERM or SIGUSR1, which Process cannot, and the CPU time of reaped children.</summary>
 internal static partial class Posix
 {
+    private const int SigUsr1 = 10;
     private const int SigTerm = 15;
     private const int RusageChildren = -1;
 
     public static void Terminate(int pid) => _ = Kill(pid, SigTerm);
+
+    /// <summary>SIGUSR1: what the helper's <c>flood</c> waits for before it starts.</summary>
+    public static void UserSignal1(int pid)
+    {
+        if (Kill(pid, SigUsr1) != 0)
+            throw new InvalidOperationException($"kill({pid}, SIGUSR1) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
 
     /// <summary>
     /// User + system CPU seconds of every child this process has waited for so far (getrusage
