@@ -66,7 +66,7 @@ public class ControlClientTests
 
         await client.ShutdownAsync();
         Assert.Equal(1, engine.ShutdownRequests);
-        Assert.All(engine.Engine.Supervisor.Current.Processes, p => Assert.False(p.State.IsRunningLike(), $"{p.FullName} is {p.State}"));
+        Assert.All(engine.Engine.Snapshot().Processes, p => Assert.False(p.State.IsRunningLike(), $"{p.FullName} is {p.State}"));
         Poll.Until(() => client.Current.Processes.All(p => !p.State.IsRunningLike()), "the feed to show every process stopped");
     }
 

@@ -104,7 +104,7 @@ public class ControlCommandTests
         Assert.Equal(["Shut down"], engine.Run("shutdown").Lines);
         Assert.Equal(1, engine.ShutdownRequests);
         Assert.False(RealEngine.IsAlive(pid), "sleeper outlived the shutdown answer");
-        Assert.All(engine.Engine.Supervisor.Current.Processes, p => Assert.False(p.State.IsRunningLike(), $"{p.FullName} is {p.State}"));
+        Assert.All(engine.Engine.Snapshot().Processes, p => Assert.False(p.State.IsRunningLike(), $"{p.FullName} is {p.State}"));
     }
 
     [Fact]

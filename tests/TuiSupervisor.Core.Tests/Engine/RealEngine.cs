@@ -62,8 +62,10 @@ internal sealed class RealEngine : IAsyncDisposable
     /// The process as the engine has it after everything queued so far (an operation's task can end
     /// before the loop publishes the snapshot of its batch, so <c>Current</c> may lag by one batch).
     /// </summary>
-    public ProcessSnapshot Process(string name) =>
-        Supervisor.SnapshotAsync().GetAwaiter().GetResult().Find(name) ?? throw new InvalidOperationException($"no process {name}");
+    public ProcessSnapshot Process(string name) => Snapshot().Find(name) ?? throw new InvalidOperationException($"no process {name}");
+
+    /// <summary>The engine's snapshot after everything queued so far (see <see cref="Process"/>).</summary>
+    public EngineSnapshot Snapshot() => Supervisor.SnapshotAsync().GetAwaiter().GetResult();
 
     private ConfigLoadResult Load() =>
         ConfigLoader.LoadToml(Encoding.UTF8.GetBytes(Toml), "test.toml", new BindingContext(Folder, EnvironmentVariables.Read(), "testhost"));

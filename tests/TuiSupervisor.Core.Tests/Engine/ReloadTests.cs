@@ -60,7 +60,7 @@ public class ReloadTests
         Assert.Equal(
             ["c: stopped", "c: removed process group", "a: stopped", "a: updated process group", "e: stopped", "e: updated process group", "d: added process group"],
             outcome.Lines);
-        Assert.Equal(["a", "b", "d", "e"], engine.Supervisor.Current.Processes.Select(p => p.FullName).Order());
+        Assert.Equal(["a", "b", "d", "e"], engine.Snapshot().Processes.Select(p => p.FullName).Order());
         Assert.Equal(pids["b"], engine.Process("b").Pid);
         var a = engine.WaitForState("a", ProcessState.Running);
         Assert.NotEqual(pids["a"], a.Pid);
@@ -82,7 +82,7 @@ public class ReloadTests
         Assert.Equal(["a: stopped", "a: updated process group"], onlyA.Lines);
         Assert.NotEqual(pids["a"], engine.WaitForState("a", ProcessState.Running).Pid);
         Assert.Equal([pids["b"], pids["c"], pids["e"]], [engine.Process("b").Pid, engine.Process("c").Pid, engine.Process("e").Pid]);
-        Assert.Null(engine.Supervisor.Current.Find("d"));
+        Assert.Null(engine.Snapshot().Find("d"));
         Assert.Equal(["c: disappeared", "d: available", "e: changed"], (await engine.Supervisor.ReloadAsync(apply: false)).Lines);
 
         // supervisorctl: the unknown name is an error, and the known one is still applied.
@@ -133,5 +133,5 @@ public class ReloadTests
     }
 
     private static Dictionary<string, int?> Pids(RealEngine engine) =>
-        engine.Supervisor.Current.Processes.ToDictionary(p => p.FullName, p => p.Pid);
+        engine.Snapshot().Processes.ToDictionary(p => p.FullName, p => p.Pid);
 }

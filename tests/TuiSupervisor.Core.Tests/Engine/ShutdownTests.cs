@@ -52,8 +52,8 @@ public class ShutdownTests
         var messages = engine.Messages;
         var spawnsAfter = messages.Skip(messages.IndexOf("shutting down")).Where(m => m.StartsWith("spawned: ", StringComparison.Ordinal)).ToList();
         Assert.Empty(spawnsAfter);
-        Assert.All(engine.Supervisor.Current.Processes, p => Assert.Null(p.Pid));
-        Assert.Null(engine.Supervisor.Current.Find("added"));
+        Assert.All(engine.Snapshot().Processes, p => Assert.Null(p.Pid));
+        Assert.Null(engine.Snapshot().Find("added"));
         Assert.Equal(ProcessState.Stopped, engine.Process("idle").State);
     }
 }
