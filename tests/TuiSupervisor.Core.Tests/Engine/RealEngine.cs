@@ -4,6 +4,7 @@ using TuiSupervisor.Core.Config;
 using TuiSupervisor.Core.Config.Binding;
 using TuiSupervisor.Core.Config.Values;
 using TuiSupervisor.Core.Engine;
+using TuiSupervisor.Core.Tests.Posix;
 
 namespace TuiSupervisor.Core.Tests.Engine;
 
@@ -72,11 +73,14 @@ internal sealed class RealEngine : IAsyncDisposable
 
     public ProcessSnapshot WaitForState(string name, ProcessState state, double seconds = 10)
     {
-        Poll.Until(() => Supervisor.Current.Find(name)?.State == state, $"{name} to be {state.Text()} (is {Supervisor.Current.Find(name)?.State.Text()})", (int)(seconds * 1000));
+        Poll.Until(
+            () => Supervisor.Current.Find(name)?.State == state,
+            () => $"{name} to be {state.Text()} (is {Supervisor.Current.Find(name)?.State.Text()}); the last events:\n{string.Join("\n", Messages.TakeLast(20))}",
+            (int)(seconds * 1000));
         return Process(name);
     }
 
-    public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+    public static bool IsAlive(int pid) => !ChildHarness.IsGone(pid);
 
     public async ValueTask DisposeAsync()
     {
