@@ -88,12 +88,16 @@ internal sealed class ChildHarness : IDisposable
         return await Task.Run(reader.ReadToEnd).WaitAsync(Deadline).ConfigureAwait(false);
     }
 
-    public static async Task Eventually(Func<bool> condition, string what)
+    public static Task Eventually(Func<bool> condition, string what) => Eventually(condition, () => what);
+
+    /// <summary>As above, with the failure's text made only when it fails (to describe the state then).</summary>
+    public static async Task Eventually(Func<bool> condition, Func<string> what)
     {
         DateTime giveUp = DateTime.UtcNow + Deadline;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < giveUp, $"timed out waiting for {what}");
+            if (DateTime.UtcNow >= giveUp)
+                Assert.Fail($"timed out waiting for {what()}");
             await Task.Delay(10).ConfigureAwait(false);
         }
     }
