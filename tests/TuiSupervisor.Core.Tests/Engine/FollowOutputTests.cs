@@ -13,7 +13,7 @@ public class FollowOutputTests
     public async Task Fast_output_reaches_a_follower_whole_in_at_most_one_piece_per_interval_after_the_first()
     {
         // One write per line (the shell's echo), in bursts of 100 a few milliseconds apart, started
-        // only once the follower is in place.
+        // once the follower has asked for the output.
         var go = Path.Combine(Path.GetTempPath(), "tuisupervisor-follow-" + Guid.NewGuid().ToString("N")[..10]);
         await using var engine = new RealEngine($$"""
             [programs.burst]
@@ -28,7 +28,8 @@ public class FollowOutputTests
         var pieces = 0;
         var first = 0L;
         var last = $"line {Lines - 1}\n";
-        await using (var follow = engine.Supervisor.FollowOutputAsync("burst", stderr: false, 0, following.Token).GetAsyncEnumerator(following.Token))
+        // Asking for the last Lines lines: a follower that settles after the child began still gets every line (the ring holds 256 KiB).
+        await using (var follow = engine.Supervisor.FollowOutputAsync("burst", stderr: false, Lines, following.Token).GetAsyncEnumerator(following.Token))
         {
             var next = follow.MoveNextAsync();
             await File.WriteAllTextAsync(go, "");
