@@ -98,7 +98,7 @@ public partial class EngineLifecycleTests
             [supervisor]
             socket = "run/engine.sock"
             [programs.stubborn]
-            command = ["sh", "-c", "trap 'until [ -e release ]; do sleep 0.1; done; exit 0' TERM; while true; do sleep 0.1; done"]
+            command = ["sh", "-c", "trap 'until [ -e release ]; do sleep 0.1; done; exit 0' TERM; echo trapped; while true; do sleep 0.1; done"]
             startsecs = 0
             stopwaitsecs = 60
             [programs.other]
@@ -109,6 +109,8 @@ public partial class EngineLifecycleTests
         dir.Write("s.toml", config);
         using var session = new HeadlessSession(dir.Path, "s.toml");
         session.Poll("status stubborn", s => s.Contains("RUNNING", StringComparison.Ordinal));
+        // RUNNING comes at the spawn (startsecs = 0): a SIGTERM before the shell set its trap would end it at once.
+        session.Poll("tail stubborn", s => s.Contains("trapped", StringComparison.Ordinal));
 
         session.Signal("TERM");
         session.WaitFor(s => s.Stderr.Contains("waiting for stubborn to stop", StringComparison.Ordinal), "the shutdown");

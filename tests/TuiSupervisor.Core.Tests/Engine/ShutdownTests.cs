@@ -12,7 +12,7 @@ public class ShutdownTests
     /// </summary>
     private const string Config = """
         [programs.stubborn]
-        command = ["sh", "-c", "trap 'until [ -e release ]; do sleep 0.1; done; exit 0' TERM; while true; do sleep 0.1; done"]
+        command = ["sh", "-c", "trap 'until [ -e release ]; do sleep 0.1; done; exit 0' TERM; echo trapped; while true; do sleep 0.1; done"]
         directory = "."
         startsecs = 0
         stopwaitsecs = 60
@@ -33,6 +33,8 @@ public class ShutdownTests
         await using var engine = new RealEngine(Config);
         await engine.Supervisor.StartAutostartProgramsAsync();
         engine.WaitForState("stubborn", ProcessState.Running);
+        // RUNNING comes at the spawn (startsecs = 0): a SIGTERM before the shell set its trap would end it at once.
+        Poll.Until(() => engine.Tail("stubborn", false, 1).Length > 0, "stubborn's trap to be set");
 
         var shutdown = engine.Supervisor.ShutdownAsync();
         engine.WaitForState("stubborn", ProcessState.Stopping, seconds: 30);
